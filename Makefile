@@ -1,0 +1,35 @@
+# Ronghe: two commands set everything up on a fresh Debian 12 machine with the Swift toolchain.
+#   make demo   installs what is missing, builds, runs the whole flow, leaves a workbook in reports/
+#   make test   installs what is missing, builds, runs every test
+
+PACKAGES := libsqlite3-dev libxlsxwriter-dev libminizip-dev
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT    ?= swift
+RELEASE  := .build/release
+
+.PHONY: all deps build demo test bench check-robustness clean
+
+all: build
+
+# apt-get update first: a fresh machine has no package lists yet.
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product ronghe
+
+demo: build
+	$(RELEASE)/ronghe demo --out reports/demo.xlsx
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,4 @@
+#ifndef RONGHE_CMINIZIP_SHIM_H
+#define RONGHE_CMINIZIP_SHIM_H
+#include <minizip/unzip.h>
+#endif

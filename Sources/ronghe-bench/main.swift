@@ -1,0 +1,3 @@
+import RongheKit
+
+print("ronghe-bench: engine \(engineVersion)")

@@ -1,0 +1,4 @@
+import Foundation
+import RongheCLI
+
+exit(Ronghe.main(Array(CommandLine.arguments.dropFirst())))
