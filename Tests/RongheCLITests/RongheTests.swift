@@ -1,0 +1,10 @@
+import Testing
+
+@testable import RongheCLI
+
+// Placeholder until the command framework lands; replaced by the framework's own tests.
+@Suite struct RongheTests {
+    @Test func emptyArgumentsSucceed() {
+        #expect(Ronghe.main([]) == 0)
+    }
+}
