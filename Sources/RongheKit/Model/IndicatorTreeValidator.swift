@@ -208,10 +208,13 @@ struct IndicatorTreeValidator {
         }
     }
 
-    private mutating func expect(_ question: Question, _ types: Set<QuestionType>, rule: Rule, at path: String) {
-        guard !types.contains(question.type) else { return }
+    /// Reports a question of the wrong type for the rule; returns whether the type fits.
+    @discardableResult
+    private mutating func expect(_ question: Question, _ types: Set<QuestionType>, rule: Rule, at path: String) -> Bool {
+        guard !types.contains(question.type) else { return true }
         let allowed = types.map(\.rawValue).sorted().joined(separator: " or ")
         report(path, "a \(rule.kind) rule needs a \(allowed) question, but \"\(question.id)\" is \(question.type.rawValue)")
+        return false
     }
 
     private mutating func checkRule(_ rule: Rule, path: String) {
@@ -236,8 +239,9 @@ struct IndicatorTreeValidator {
             }
             checkScore(below, at: "\(path).below")
         case .choice(let id, let scores):
-            guard let question = question(id, at: "\(path).question") else { return }
-            expect(question, [.choice], rule: rule, at: "\(path).question")
+            guard let question = question(id, at: "\(path).question"),
+                expect(question, [.choice], rule: rule, at: "\(path).question")
+            else { return }
             for option in question.options where scores[option.code] == nil {
                 report("\(path).scores", "option \"\(option.code)\" of question \"\(id)\" has no score")
             }
@@ -254,8 +258,9 @@ struct IndicatorTreeValidator {
             checkScore(yes, at: "\(path).yes")
             checkScore(no, at: "\(path).no")
         case .share(let id, let outOf):
-            if let question = question(id, at: "\(path).question") {
+            if let question = question(id, at: "\(path).question"),
                 expect(question, [.multiChoice], rule: rule, at: "\(path).question")
+            {
                 if let outOf, outOf < 1 {
                     report("\(path).outOf", "must be at least 1, found \(outOf)")
                 } else if let outOf, outOf < question.options.count {
@@ -263,8 +268,9 @@ struct IndicatorTreeValidator {
                 }
             }
         case .points(let id, let points):
-            guard let question = question(id, at: "\(path).question") else { return }
-            expect(question, [.multiChoice], rule: rule, at: "\(path).question")
+            guard let question = question(id, at: "\(path).question"),
+                expect(question, [.multiChoice], rule: rule, at: "\(path).question")
+            else { return }
             for (code, score) in points.sorted(by: { $0.key < $1.key }) {
                 if question.option(code) == nil {
                     report("\(path).points[\"\(code)\"]", "question \"\(id)\" has no option \"\(code)\"")

@@ -32,13 +32,14 @@ struct BatchNormalizer {
         let higher: Double
         switch method {
         case .minMax:
-            higher = 100 * (value - minimum) / (maximum - minimum)
+            // The fraction first: 100 · (max − min) / (max − min) can round above 100.
+            higher = 100 * ((value - minimum) / (maximum - minimum))
         case .zScore:
             higher = 100 * Statistics.normalCDF((value - mean) / deviation)
         case .percentile:
             let below = lowerBound(value)
             let equal = upperBound(value) - below
-            higher = 100 * (Double(below) + Double(equal - 1) / 2) / Double(sorted.count - 1)
+            higher = 100 * ((Double(below) + Double(equal - 1) / 2) / Double(sorted.count - 1))
         }
         return (direction == .higher ? higher : 100 - higher, false)
     }
