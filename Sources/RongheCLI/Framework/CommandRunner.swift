@@ -22,7 +22,7 @@ extension CommandGroup {
 }
 
 /// The steps of one run: walking the groups, scanning, running and reporting.
-private struct CommandRunner {
+struct CommandRunner {
     let root: CommandGroup
     let context: CommandContext
 
