@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import RongheCLI
+
+/// Exit codes and error reports of whole runs: success, failures of every kind, usage errors.
+@Suite struct CommandRunnerTests {
+    static let failUsage = """
+        USAGE: ronghe fail --mode MODE
+        See 'ronghe fail --help'.
+
+        """
+
+    @Test func successIsZeroWithNothingOnStandardError() {
+        let result = invoke(["campaign", "list"])
+        #expect(result == Invocation(status: 0, output: "campaign list\n", error: ""))
+    }
+
+    @Test func aCompilerStyleErrorIsPrintedAsItIs() {
+        let result = invoke(["fail", "--mode", "compiler"])
+        let error = #"surveys/acme.xlsx:问卷!C7: error: expected a number for B1.1, found "n/a""# + "\n"
+        #expect(result == Invocation(status: 1, output: "partial output\n", error: error))
+    }
+
+    @Test func anyOtherErrorGetsAnErrorPrefix() {
+        let result = invoke(["fail", "--mode=plain"])
+        #expect(result == Invocation(status: 1, output: "partial output\n", error: "error: database is locked\n"))
+    }
+
+    @Test func aLocalizedErrorPrintsItsDescription() {
+        let result = invoke(["fail", "--mode", "localized"])
+        #expect(result.status == 1)
+        #expect(result.error == "error: the survey server did not answer\n")
+    }
+
+    @Test func foundationErrorsNameTheirFileInsteadOfPrintingTheirDomain() {
+        let result = invoke(["fail", "--mode", "cocoa"])
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix("error: /data/missing.json: "))
+        #expect(!result.error.contains("Domain"))
+        #expect(!result.error.contains("could not be completed"))
+        #expect(result.error.hasSuffix("\n"))
+    }
+
+    @Test func anExitCodeEndsTheRunQuietly() {
+        #expect(invoke(["fail", "--mode", "exit"]) == Invocation(status: 3, output: "partial output\n", error: ""))
+    }
+
+    @Test func aValidationErrorFromRunIsAUsageError() {
+        let result = invoke(["fail", "--mode", "usage"])
+        let error = "error: no campaign named '2027'\n" + Self.failUsage
+        #expect(result == Invocation(status: 64, output: "partial output\n", error: error))
+    }
+
+    @Test func aBadEnumValueFromTheAccessorIsAUsageError() {
+        let result = invoke(["fail", "--mode", "bogus"])
+        let error = "error: `--mode` expects one of compiler|plain|localized|cocoa|exit|usage, got 'bogus'\n" + Self.failUsage
+        #expect(result == Invocation(status: 64, output: "", error: error))
+    }
+
+    @Test func aMissingRequiredOptionIsAUsageError() {
+        let result = invoke(["fail"])
+        #expect(result == Invocation(status: 64, output: "", error: "error: missing option `--mode MODE`\n" + Self.failUsage))
+    }
+
+    @Test func exitCodeValues() {
+        #expect(ExitCode.success.rawValue == 0)
+        #expect(ExitCode.failure.rawValue == 1)
+        #expect(ExitCode.validationFailure.rawValue == 64)
+    }
+
+    @Test func describingErrors() {
+        struct Plain: Error {}
+        #expect(CommandRunner.describe(Plain()) == "Plain()")
+        #expect(CommandRunner.describe(FailCommand.OnlyLocalized()) == "the survey server did not answer")
+        #expect(CommandRunner.describe(FailCommand.LibraryError(description: "x: error: y")) == "x: error: y")
+        let nsError = NSError(domain: "test", code: 1, userInfo: [NSLocalizedDescriptionKey: "custom"])
+        #expect(CommandRunner.describe(nsError) == "custom")
+    }
+
+    @Test func theSampleTreeIsConsistent() {
+        #expect(sampleRoot.configurationProblems() == [])
+    }
+
+    @Test func configurationMistakesAreFound() {
+        struct Bad: Command {
+            static let configuration = CommandConfiguration(
+                name: "Bad_Name",
+                abstract: "",
+                arguments: [
+                    .positional("REST", optional: true, repeating: true, help: "Rest."),
+                    .positional("AFTER", help: "After."),
+                    .option("db", help: "Clashes with the global option."),
+                    .flag("help", help: "Clashes with --help."),
+                    .flag("verbose", short: "q", help: "Clashes with -q."),
+                    .flag("Verbose", short: "h", help: "Clashes with -h."),
+                    .option("top", default: "10", required: true, help: ""),
+                    .option("by", allowedValues: ["a", "b"], default: "c", help: "Default not allowed."),
+                ])
+            init(_ arguments: ParsedArguments) throws {}
+            func run(_ context: CommandContext) throws {}
+        }
+        var root = sampleRoot
+        root.subcommands = [.command(Bad.self), .group(campaignGroup), .group(campaignGroup)]
+        #expect(
+            root.configurationProblems() == [
+                "ronghe Bad_Name: the name 'Bad_Name' is not lowercase words joined by '-'",
+                "ronghe Bad_Name: the abstract is empty",
+                "ronghe Bad_Name: AFTER follows a repeating positional",
+                "ronghe Bad_Name: the required AFTER follows an optional positional",
+                "ronghe Bad_Name: --db is declared twice",
+                "ronghe Bad_Name: --help is declared twice",
+                "ronghe Bad_Name: -q is declared twice",
+                "ronghe Bad_Name: the option name 'Verbose' is not lowercase words joined by '-'",
+                "ronghe Bad_Name: -h is declared twice",
+                "ronghe Bad_Name: --top has no help text",
+                "ronghe Bad_Name: --top is required and has a default",
+                "ronghe Bad_Name: the default of --by is not one of its allowed values",
+                "ronghe: two subcommands are named 'campaign'",
+            ])
+    }
+}
