@@ -4,7 +4,8 @@
 /// A word is an option when it starts with `-`, is not `-` alone (standard input, by convention)
 /// and is not a negative number, so `--min -5` and a positional `-5` work. An option's value is the
 /// next word unless that word is itself an option or `--`; then the value is missing (use
-/// `--name=-x` for a value starting with a dash).
+/// `--name=-x` for a value starting with a dash). An empty value (`--name=`, `--name ""`) counts as
+/// missing.
 struct ArgumentScanner {
     /// The command's own arguments.
     var definitions: [ArgumentDefinition]
@@ -104,8 +105,10 @@ struct ArgumentScanner {
                 value = words[index]
                 index += 1
             } else {
-                throw ValidationError("missing value for `\(definition.synopsis)`")
+                value = ""
             }
+            // An empty value is nearly always an unset shell variable, not a choice.
+            if value.isEmpty { throw ValidationError("missing value for `\(definition.synopsis)`") }
             try check(value, allowedBy: definition)
             let alreadyGiven = (isGlobal ? globals : parsed).values[definition.name] != nil
             if alreadyGiven && !definition.isRepeating {

@@ -10,6 +10,8 @@
 ///   a pointer to `--help` on standard error, exit 64.
 /// - ``ExitCode``: exit quietly with that code.
 /// - Any other error: `error: <description>` on standard error, exit 1.
+///
+/// Commands are `Sendable` so that the root's list of command types can be a constant.
 public protocol Command: Sendable {
     /// The command's name, help texts and the arguments it accepts.
     static var configuration: CommandConfiguration { get }
@@ -30,6 +32,7 @@ public protocol Command: Sendable {
 }
 
 extension Command {
+    /// Accepts everything.
     public func validate() throws {}
 }
 

@@ -12,6 +12,7 @@ public struct ValidationError: Error, CustomStringConvertible, Equatable, Sendab
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }
 
@@ -37,5 +38,6 @@ public struct ExitCode: Error, RawRepresentable, Hashable, Sendable, CustomStrin
     /// 64 (`EX_USAGE`): the command line was wrong.
     public static let validationFailure = ExitCode(64)
 
+    /// "exit code 3".
     public var description: String { "exit code \(rawValue)" }
 }

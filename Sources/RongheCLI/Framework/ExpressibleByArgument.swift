@@ -13,30 +13,40 @@ public protocol ExpressibleByArgument {
 }
 
 extension ExpressibleByArgument {
+    /// No list: any word of the right form is accepted.
     public static var allValueStrings: [String] { [] }
 }
 
 extension String: ExpressibleByArgument {
+    /// The word itself.
     public init?(argument: String) { self = argument }
+    /// "a value".
     public static var expectedValue: String { "a value" }
 }
 
 extension Int: ExpressibleByArgument {
+    /// A decimal integer with an optional sign, such as `12` or `-3`.
     public init?(argument: String) { self.init(argument) }
+    /// "an integer".
     public static var expectedValue: String { "an integer" }
 }
 
 extension Double: ExpressibleByArgument {
-    /// Accepts finite decimal numbers only: `nan` and `inf` are not numbers a user means to give.
+    /// A finite decimal number such as `0.25`, `-3` or `1e3`; `nan` and `inf` are not numbers a
+    /// user means to give.
     public init?(argument: String) {
         guard let value = Double(argument), value.isFinite else { return nil }
         self = value
     }
+    /// "a number".
     public static var expectedValue: String { "a number" }
 }
 
 extension ExpressibleByArgument where Self: RawRepresentable, Self: CaseIterable, RawValue == String {
+    /// The case whose raw value is the word, exactly (case-sensitive).
     public init?(argument: String) { self.init(rawValue: argument) }
+    /// "one of district|industry|size": the raw values in declaration order.
     public static var expectedValue: String { "one of " + allValueStrings.joined(separator: "|") }
+    /// The raw values of all cases, in declaration order.
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -27,6 +27,8 @@ struct ResolvedCommand {
 /// SUBCOMMANDS, GLOBAL OPTIONS and EXAMPLES, each left out when empty. Section rows are a label
 /// indented two columns and the help text in a second column shared by the whole page; a label too
 /// wide for that column puts its help on the next line. Everything is wrapped at 80 columns.
+/// An option's help ends with its allowed values (unless they stand in for the value name) and
+/// its default: "(one of zh|en; default: zh)".
 enum HelpFormatter {
     /// The width help text is wrapped to.
     static let width = 80
@@ -117,9 +119,14 @@ enum HelpFormatter {
     private static func row(_ definition: ArgumentDefinition) -> (label: String, help: String) {
         var label = definition.synopsis
         if let short = definition.short { label = "-\(short), " + label }
+        var notes: [String] = []
+        if let allowedValues = definition.allowedValues, definition.valueName != nil {
+            notes.append("one of " + allowedValues.joined(separator: "|"))
+        }
+        if let defaultValue = definition.defaultValue { notes.append("default: \(defaultValue)") }
         var help = definition.help
-        if let defaultValue = definition.defaultValue {
-            help += (help.isEmpty ? "" : " ") + "(default: \(defaultValue))"
+        if !notes.isEmpty {
+            help += (help.isEmpty ? "" : " ") + "(" + notes.joined(separator: "; ") + ")"
         }
         return (label, help)
     }

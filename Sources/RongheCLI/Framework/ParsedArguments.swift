@@ -36,6 +36,8 @@ public struct ParsedArguments: Sendable {
     // MARK: Options
 
     /// The option's value, or its declared default, or `nil` when it was not given and has no default.
+    ///
+    /// For a repeating option, the last value given; read all of them with ``options(_:as:)``.
     public func option<T: ExpressibleByArgument>(_ name: String, as type: T.Type = T.self) throws -> T? {
         let definition = definition(name, kinds: [.option])
         return try optionWord(definition).map { try convert($0, for: definition) }

@@ -9,7 +9,9 @@ public struct TextTable: Sendable {
     public enum Alignment: Sendable {
         /// Right when every non-empty cell is a number (`12`, `-3.5`, `1,234`, `85%`), else left.
         case automatic
+        /// Cells start at the column's left edge.
         case left
+        /// Cells end at the column's right edge.
         case right
     }
 

@@ -245,6 +245,7 @@ import Testing
                     .option("seed", valueName: "S", default: "1", help: ""),
                     .option("format", allowedValues: ["json", "csv", "xlsx", "xlsx-batch"], help: "The file format."),
                     .option("a-very-long-option-name", valueName: "VALUE", help: "Help."),
+                    .option("lang", valueName: "LANG", allowedValues: ["zh", "en"], default: "zh", help: "The language."),
                 ])
             init(_ arguments: ParsedArguments) throws {}
             func run(_ context: CommandContext) throws {}
@@ -253,7 +254,7 @@ import Testing
         let expected = """
             USAGE: ronghe generate DIRECTORY --count N [--seed S]
                                    [--format json|csv|xlsx|xlsx-batch]
-                                   [--a-very-long-option-name VALUE]
+                                   [--a-very-long-option-name VALUE] [--lang LANG]
 
             生成用于演示和基准测试的合成问卷，数据真实可信，覆盖所有行业、区县和企业规模，并
             保证每次运行结果完全一致。
@@ -268,6 +269,7 @@ import Testing
                                         The file format.
               --a-very-long-option-name VALUE
                                         Help.
+              --lang LANG               The language. (one of zh|en; default: zh)
 
             GLOBAL OPTIONS:
               -h, --help                Show help for this command.
