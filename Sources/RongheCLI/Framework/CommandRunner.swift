@@ -14,8 +14,8 @@ extension CommandGroup {
     ///   that is a usage error.
     /// - Usage errors print `error: …`, the usage line and "See '… --help'." to standard error and
     ///   return 64. ``ExitCode`` returns its code silently. Any other error prints
-    ///   `error: <description>` (or the description alone when it already reads `…: error: …`)
-    ///   and returns 1.
+    ///   `error: <description>` (or the description alone when its first line already reads
+    ///   `…: error: …`) and returns 1.
     public func run(_ arguments: [String], context: CommandContext) -> Int32 {
         CommandRunner(root: self, context: context).run(arguments)
     }
@@ -74,15 +74,8 @@ struct CommandRunner {
                 let message = "unknown command '\(word)'" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
                 return usageError(ValidationError(message), for: command)
             }
-            command.names.append(subcommand.name)
-            switch subcommand {
-            case .command(let type):
-                command.target = .command(type)
-            case .group(let subgroup):
-                command.target = .group(subgroup)
-                command.globalOptions += subgroup.globalOptions
-                globals.definitions += subgroup.globalOptions
-            }
+            command.descend(into: subcommand)
+            globals.definitions = command.globalOptions
         }
 
         if wantsHelp { return printHelp(command) }
@@ -118,9 +111,11 @@ struct CommandRunner {
         } catch let request as HelpRequest {
             return help(request, from: command)
         } catch {
+            // A compiler-style message (`file:cell: error: …`) already says it is an error.
             let description = Self.describe(error)
+            let firstLine = description.prefix { $0 != "\n" }
             context.standardError.write(
-                (description.contains(": error: ") ? description : "error: " + description) + "\n")
+                (firstLine.contains(": error: ") ? description : "error: " + description) + "\n")
             return ExitCode.failure.rawValue
         }
     }
@@ -149,14 +144,7 @@ struct CommandRunner {
                 let message = "unknown command '\(name)'" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
                 return usageError(ValidationError(message), for: helpCommand)
             }
-            command.names.append(name)
-            switch subcommand {
-            case .command(let type):
-                command.target = .command(type)
-            case .group(let subgroup):
-                command.target = .group(subgroup)
-                command.globalOptions += subgroup.globalOptions
-            }
+            command.descend(into: subcommand)
         }
         return printHelp(command)
     }

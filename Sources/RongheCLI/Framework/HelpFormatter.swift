@@ -17,6 +17,18 @@ struct ResolvedCommand {
     /// The command as typed: `ronghe campaign new`.
     var fullName: String { names.joined(separator: " ") }
 
+    /// Moves down to a subcommand of the group this leads to.
+    mutating func descend(into subcommand: Subcommand) {
+        names.append(subcommand.name)
+        switch subcommand {
+        case .command(let type):
+            target = .command(type)
+        case .group(let group):
+            target = .group(group)
+            globalOptions += group.globalOptions
+        }
+    }
+
     /// The long names handled before scanning.
     var builtInNames: [String] { offersVersion ? ["help", "version"] : ["help"] }
 }

@@ -22,6 +22,12 @@ import Testing
         #expect(result == Invocation(status: 1, output: "partial output\n", error: error))
     }
 
+    @Test func onlyTheFirstLineDecidesWhetherAMessageIsCompilerStyle() {
+        let result = invoke(["fail", "--mode", "list"])
+        let error = "error: 2 files rejected:\nsurveys/a.csv:3: error: missing USCC\nsurveys/b.csv:9: error: duplicate USCC\n"
+        #expect(result == Invocation(status: 1, output: "partial output\n", error: error))
+    }
+
     @Test func anyOtherErrorGetsAnErrorPrefix() {
         let result = invoke(["fail", "--mode=plain"])
         #expect(result == Invocation(status: 1, output: "partial output\n", error: "error: database is locked\n"))
@@ -54,7 +60,7 @@ import Testing
 
     @Test func aBadEnumValueFromTheAccessorIsAUsageError() {
         let result = invoke(["fail", "--mode", "bogus"])
-        let error = "error: `--mode` expects one of compiler|plain|localized|cocoa|exit|usage, got 'bogus'\n" + Self.failUsage
+        let error = "error: `--mode` expects one of compiler|list|plain|localized|cocoa|exit|usage, got 'bogus'\n" + Self.failUsage
         #expect(result == Invocation(status: 64, output: "", error: error))
     }
 

@@ -131,7 +131,7 @@ struct CampaignListCommand: Command {
 /// Fails in the way `--mode` names, to check how each kind of error is reported.
 struct FailCommand: Command {
     enum Mode: String, CaseIterable, ExpressibleByArgument {
-        case compiler, plain, localized, cocoa, exit, usage
+        case compiler, list, plain, localized, cocoa, exit, usage
     }
 
     struct LibraryError: Error, CustomStringConvertible {
@@ -159,6 +159,8 @@ struct FailCommand: Command {
         switch mode {
         case .compiler:
             throw LibraryError(description: #"surveys/acme.xlsx:问卷!C7: error: expected a number for B1.1, found "n/a""#)
+        case .list:
+            throw LibraryError(description: "2 files rejected:\nsurveys/a.csv:3: error: missing USCC\nsurveys/b.csv:9: error: duplicate USCC")
         case .plain: throw LibraryError(description: "database is locked")
         case .localized: throw OnlyLocalized()
         case .cocoa: throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "/data/missing.json"])
