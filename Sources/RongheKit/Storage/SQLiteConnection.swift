@@ -112,8 +112,11 @@ public final class SQLiteConnection {
         sqlite3_extended_result_codes(handle, 1)
 
         let (seconds, attoseconds) = configuration.busyTimeout.components
-        let milliseconds = max(0, min(Int64(Int32.max), seconds &* 1000 &+ attoseconds / 1_000_000_000_000_000))
-        try check(sqlite3_busy_timeout(handle, Int32(milliseconds)), sql: nil)
+        let milliseconds: Int32 =
+            seconds < 0 ? 0
+            : seconds >= Int64(Int32.max / 1000) ? Int32.max
+            : Int32(max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
+        try check(sqlite3_busy_timeout(handle, milliseconds), sql: nil)
 
         for (option, value) in [
             (SQLITE_DBCONFIG_DQS_DDL, 0), (SQLITE_DBCONFIG_DQS_DML, 0), (SQLITE_DBCONFIG_DEFENSIVE, 1),
@@ -177,27 +180,32 @@ public final class SQLiteConnection {
         let database = try openHandle(sql: sql)
         return try sql.withCString { start in
             let end = start + sql.utf8.count
-            var first: SQLiteStatement?
             var cursor = start
-            while cursor < end {
+            var found: SQLiteStatement?
+            while found == nil, cursor < end {
                 let (statement, tail) = try prepareNext(database, from: cursor, to: end)
-                if let statement {
-                    guard first == nil else {
-                        throw DatabaseError(
-                            resultCode: .misuse,
-                            message: "several statements given where one was expected; use execute(sql:) for scripts",
-                            sql: sql
-                        )
-                    }
-                    first = statement
-                }
+                found = statement
                 if tail == cursor { break }
                 cursor = tail
             }
-            guard let first else {
+            guard let found else {
                 throw DatabaseError(resultCode: .misuse, message: "no statement in the SQL text", sql: sql)
             }
-            return first
+            // Only whitespace, comments and `;` may follow. Whatever else follows is refused
+            // even if it does not prepare (it may use a table the first statement creates).
+            while cursor < end {
+                let next = try? prepareNext(database, from: cursor, to: end)
+                guard let next, next.0 == nil else {
+                    throw DatabaseError(
+                        resultCode: .misuse,
+                        message: "several statements given where one was expected; use execute(sql:) for scripts",
+                        sql: sql
+                    )
+                }
+                if next.1 == cursor { break }
+                cursor = next.1
+            }
+            return found
         }
     }
 

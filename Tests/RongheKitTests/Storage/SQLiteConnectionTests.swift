@@ -18,6 +18,10 @@ extension StorageTests {
 
             let quick = try SQLiteConnection(path: path, configuration: .init(busyTimeout: .milliseconds(250)))
             #expect(try quick.scalar("PRAGMA busy_timeout", as: Int.self) == 250)
+            let patient = try SQLiteConnection(path: path, configuration: .init(busyTimeout: .seconds(Int64.max)))
+            #expect(try patient.scalar("PRAGMA busy_timeout", as: Int.self) == Int(Int32.max))
+            let never = try SQLiteConnection(path: path, configuration: .init(busyTimeout: .seconds(-1)))
+            #expect(try never.scalar("PRAGMA busy_timeout", as: Int.self) == 0)
         }
 
         @Test func closeIsIdempotentAndLaterUseThrows() throws {
@@ -119,6 +123,12 @@ extension StorageTests {
                     == "SQLite error 21: several statements given where one was expected; use execute(sql:) for scripts - while executing `INSERT INTO t VALUES (?); DELETE FROM t`"
             )
             #expect(try db.scalar("SELECT count(*) FROM t", as: Int.self) == 0)
+            // Also when the second statement could not even be prepared before the first ran.
+            let dependent = try #require(throws: DatabaseError.self) {
+                try db.execute("CREATE TABLE later(x); INSERT INTO later VALUES (?)", [1])
+            }
+            #expect(dependent.message == "several statements given where one was expected; use execute(sql:) for scripts")
+            #expect(try db.rows("SELECT name FROM sqlite_schema").map { try $0.string(0) } == ["t"])
             let empty = try #require(throws: DatabaseError.self) { try db.execute(" -- only a comment") }
             #expect(empty.message == "no statement in the SQL text")
             let nul = try #require(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM t;\u{0}DROP TABLE t") }
