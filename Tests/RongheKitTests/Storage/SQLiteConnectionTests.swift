@@ -40,6 +40,14 @@ extension StorageTests {
             #expect(throws: DatabaseError.self) { try db.savepoint { _ in } }
         }
 
+        @Test func stateOfAClosedConnectionIsAProgrammingError() async {
+            await #expect(processExitsWith: .failure) {
+                let db = try SQLiteConnection(path: ":memory:")
+                try db.close()
+                _ = db.lastInsertedRowID
+            }
+        }
+
         @Test func foreignKeysAreEnforced() throws {
             let directory = try TemporaryDirectory()
             defer { directory.remove() }
