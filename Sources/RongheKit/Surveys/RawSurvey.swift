@@ -1,0 +1,59 @@
+/// A value as a reader found it, before it is checked against the question it answers.
+public enum RawValue: Equatable, Hashable, Sendable {
+    case text(String)
+    case number(Double)
+    /// A spreadsheet number displayed as a percentage: 0.35 shown as 35%.
+    case percentNumber(Double)
+    case bool(Bool)
+    /// A JSON array, e.g. the options of a multi-choice answer.
+    case list([RawValue])
+    /// A spreadsheet date, as year, month, day.
+    case date(year: Int, month: Int, day: Int)
+
+    /// How the value looked to the person who typed it, for messages.
+    public var displayText: String {
+        switch self {
+        case .text(let text): return text
+        case .number(let value): return formatNumber(value)
+        case .percentNumber(let value): return formatNumber(value * 100) + "%"
+        case .bool(let flag): return flag ? "TRUE" : "FALSE"
+        case .list(let values): return "[" + values.map(\.displayText).joined(separator: ", ") + "]"
+        case .date(let year, let month, let day): return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+    }
+
+    /// Whether the value is empty: blank text or an empty list is an unanswered question.
+    public var isBlank: Bool {
+        switch self {
+        case .text(let text): return text.allSatisfy { $0.isWhitespace }
+        default: return false
+        }
+    }
+}
+
+/// One field of a submitted record: its key as written (a question id, a label, a profile column
+/// name), its value, and where it was.
+public struct RawField: Equatable, Hashable, Sendable {
+    public var key: String
+    public var value: RawValue
+    public var location: SourceLocation
+
+    public init(key: String, value: RawValue, location: SourceLocation) {
+        self.key = key
+        self.value = value
+        self.location = location
+    }
+}
+
+/// One enterprise's record as read from a file (a JSON object, a CSV line, a sheet row or a filled
+/// survey form), not yet validated.
+public struct RawSurvey: Equatable, Sendable {
+    /// Where the record starts (its line, row or JSON path).
+    public var location: SourceLocation
+    public var fields: [RawField]
+
+    public init(location: SourceLocation, fields: [RawField]) {
+        self.location = location
+        self.fields = fields
+    }
+}
