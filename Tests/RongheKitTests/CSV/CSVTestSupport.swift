@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import RongheKit
 
@@ -85,3 +86,7 @@ enum CSVTestSupport {
         }
     }
 }
+
+/// Holds the suites of the decoding helpers (detector, validator, iconv, stream decoder), so that
+/// `swift test --filter CSV` runs them with the rest of the CSV layer's tests.
+@Suite enum CSVDecodingTests {}
