@@ -80,14 +80,6 @@ public final class CSVReader {
         }
     }
 
-    private enum State {
-        case recordStart, fieldStart, unquoted, quoted, quoteInQuoted
-    }
-
-    private static let quote = UInt8(ascii: "\"")
-    private static let cr: UInt8 = 0x0D
-    private static let lf: UInt8 = 0x0A
-
     /// The options the reader was made with.
     public let options: Options
     private let decoder: TextStreamDecoder
@@ -102,16 +94,8 @@ public final class CSVReader {
     private var sourceEnded = false
     private var failure: CSVError?
 
-    // Parser state carried between chunks.
-    private var state = State.recordStart
-    private var field: [UInt8] = []
-    private var fields: [String] = []
-    private var line = 1
-    private var recordLine = 1
-    private var fieldLine = 1
-    private var quoteLine = 1
-    private var recordBytes = 0
-    private var recordCount = 0
+    /// Made when the separator is known: at once, or after the first line was looked at.
+    private var parser: CSVParser?
 
     /// Opens the file at `url`; the error names the file as `url.relativePath`.
     public convenience init(url: URL, options: Options = Options()) throws(CSVError) {
@@ -183,7 +167,7 @@ public final class CSVReader {
             sourceEnded = true
             return false
         }
-        bufferFollowsCR = buffer.last == Self.cr
+        bufferFollowsCR = buffer.last == 0x0D
         buffer = chunk
         position = 0
         return true
@@ -199,10 +183,10 @@ public final class CSVReader {
             while scanned < buffer.count {
                 let byte = buffer[scanned]
                 scanned += 1
-                if byte == Self.quote {
+                if byte == UInt8(ascii: "\"") {
                     inQuotes.toggle()
                 } else if !inQuotes {
-                    if byte == Self.cr || byte == Self.lf {
+                    if byte == 0x0D || byte == 0x0A {
                         if sawText { break scanning }
                         continue
                     }
@@ -231,189 +215,25 @@ public final class CSVReader {
     // MARK: - Parsing
 
     private func parseNext() throws(CSVError) -> CSVRecord? {
+        if parser == nil {
+            parser = CSVParser(path: path, separator: separator ?? .comma, options: options)
+        }
         while true {
             if position == buffer.count {
                 if try !refill() {
-                    return try finishAtEnd()
+                    return try parser!.finish()
                 }
             }
-            if let record = try scan() {
+            let chunk = buffer
+            let followsCR = bufferFollowsCR
+            var index = position
+            defer { position = index }
+            let record = try chunk.withUnsafeBufferPointer { bytes throws(CSVError) in
+                try parser!.scan(bytes, from: &index, followsCR: followsCR)
+            }
+            if let record {
                 return record
             }
         }
-    }
-
-    private func finishAtEnd() throws(CSVError) -> CSVRecord? {
-        switch state {
-        case .recordStart:
-            return nil
-        case .quoted:
-            throw .unterminatedQuote(path: path, line: quoteLine)
-        case .fieldStart, .unquoted, .quoteInQuoted:
-            try endField()
-            return endRecord()
-        }
-    }
-
-    /// Parses from `position` until a record ends (and returns it) or the buffer is used up.
-    private func scan() throws(CSVError) -> CSVRecord? {
-        let separatorByte = separator!.byte
-        let strict = options.strictQuotes
-        let quote = Self.quote
-        let cr = Self.cr
-        let lf = Self.lf
-        let chunk = buffer
-        return try chunk.withUnsafeBufferPointer { bytes throws(CSVError) -> CSVRecord? in
-            let count = bytes.count
-            var index = position
-            defer { position = index }
-            while index < count {
-                let byte = bytes[index]
-                switch state {
-                case .recordStart:
-                    if byte == cr {
-                        line += 1
-                        index += 1
-                    } else if byte == lf {
-                        let afterCR = index > 0 ? bytes[index - 1] == cr : bufferFollowsCR
-                        if !afterCR { line += 1 }
-                        index += 1
-                    } else {
-                        if let limit = options.maxRecords, recordCount >= limit {
-                            throw .tooManyRecords(path: path, line: line, limit: limit)
-                        }
-                        recordLine = line
-                        recordBytes = 0
-                        state = .fieldStart
-                    }
-                case .fieldStart:
-                    fieldLine = line
-                    if byte == quote {
-                        quoteLine = line
-                        state = .quoted
-                        index += 1
-                    } else if byte == separatorByte {
-                        try endField()
-                        index += 1
-                    } else if byte == cr || byte == lf {
-                        try endField()
-                        line += 1
-                        index += 1
-                        return endRecord()
-                    } else {
-                        state = .unquoted
-                    }
-                case .unquoted:
-                    let start = index
-                    while index < count {
-                        let next = bytes[index]
-                        if next == separatorByte || next == quote || next == cr || next == lf { break }
-                        index += 1
-                    }
-                    if index > start {
-                        try append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    }
-                    guard index < count else { break }
-                    let special = bytes[index]
-                    index += 1
-                    if special == separatorByte {
-                        try endField()
-                        state = .fieldStart
-                    } else if special == quote {
-                        if strict {
-                            throw .strayQuote(path: path, line: line, field: fields.count + 1)
-                        }
-                        try append(quote)
-                    } else {
-                        try endField()
-                        line += 1
-                        return endRecord()
-                    }
-                case .quoted:
-                    let start = index
-                    while index < count {
-                        let next = bytes[index]
-                        if next == quote || next == cr || next == lf { break }
-                        index += 1
-                    }
-                    if index > start {
-                        try append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    }
-                    guard index < count else { break }
-                    let special = bytes[index]
-                    if special == quote {
-                        state = .quoteInQuoted
-                    } else {
-                        if special == cr {
-                            line += 1
-                        } else {
-                            let afterCR = index > 0 ? bytes[index - 1] == cr : bufferFollowsCR
-                            if !afterCR { line += 1 }
-                        }
-                        try append(special)
-                    }
-                    index += 1
-                case .quoteInQuoted:
-                    if byte == quote {
-                        try append(quote)
-                        state = .quoted
-                        index += 1
-                    } else if byte == separatorByte {
-                        try endField()
-                        state = .fieldStart
-                        index += 1
-                    } else if byte == cr || byte == lf {
-                        try endField()
-                        line += 1
-                        index += 1
-                        return endRecord()
-                    } else {
-                        if strict {
-                            throw .textAfterClosingQuote(path: path, line: line, field: fields.count + 1)
-                        }
-                        state = .unquoted
-                    }
-                }
-            }
-            return nil
-        }
-    }
-
-    private func append(_ run: UnsafeBufferPointer<UInt8>) throws(CSVError) {
-        field.append(contentsOf: run)
-        try checkFieldLength()
-    }
-
-    private func append(_ byte: UInt8) throws(CSVError) {
-        field.append(byte)
-        try checkFieldLength()
-    }
-
-    private func checkFieldLength() throws(CSVError) {
-        if field.count > options.maxFieldBytes {
-            throw .fieldTooLong(path: path, line: fieldLine, field: fields.count + 1, limit: options.maxFieldBytes)
-        }
-        if recordBytes + field.count > options.maxRecordBytes {
-            throw .recordTooLong(path: path, line: recordLine, limit: options.maxRecordBytes)
-        }
-    }
-
-    private func endField() throws(CSVError) {
-        if fields.count == options.maxFields {
-            throw .tooManyFields(path: path, line: recordLine, limit: options.maxFields)
-        }
-        // The decoder hands over well-formed UTF-8 and fields split only at ASCII bytes.
-        fields.append(String(decoding: field, as: UTF8.self))
-        recordBytes += field.count
-        field.removeAll(keepingCapacity: true)
-    }
-
-    private func endRecord() -> CSVRecord {
-        let record = CSVRecord(fields: fields, line: recordLine)
-        fields = []
-        fields.reserveCapacity(record.fields.count)
-        recordCount += 1
-        state = .recordStart
-        return record
     }
 }

@@ -69,8 +69,6 @@ public final class CSVWriter {
         case closed
     }
 
-    private static let quote = UInt8(ascii: "\"")
-
     /// The path for messages, or the name given for memory output.
     public let path: String
     /// The options the writer was made with.
@@ -79,10 +77,9 @@ public final class CSVWriter {
     private let converter: IconvConverter?
     /// Encoded bytes waiting to be written.
     private var output: [UInt8] = []
-    /// The record being built, in UTF-8, and where each of its fields starts in it.
-    private var record: [UInt8] = []
-    private var fieldStarts: [Int] = []
-    private var lines = LineCounter()
+    private var builder: RecordBuilder
+    /// The line the next record starts on.
+    private var line = 1
 
     /// Creates (or truncates) the file at `url` and writes the byte order mark if asked for.
     public convenience init(url: URL, options: Options = Options()) throws(CSVError) {
@@ -109,6 +106,7 @@ public final class CSVWriter {
         self.sink = sink
         self.path = path
         self.options = options
+        self.builder = RecordBuilder(options: options)
         if options.encoding == .utf8 {
             converter = nil
         } else {
@@ -147,26 +145,21 @@ public final class CSVWriter {
     /// Writes one record, quoting fields as needed and ending it with the line ending.
     ///
     /// Fails with ``CSVError/unencodable(path:line:field:scalar:encoding:)`` when the output is
-    /// GB18030 and a field has a scalar glibc cannot encode; nothing of that record is written.
+    /// GB18030 and a field has a scalar glibc cannot encode; nothing of that record is written,
+    /// and the writer can go on with the next.
     public func write(_ fields: [String]) throws(CSVError) {
         if case .closed = sink {
             preconditionFailure("CSVWriter.write called after close()")
         }
-        record.removeAll(keepingCapacity: true)
-        fieldStarts.removeAll(keepingCapacity: true)
-        for (number, field) in fields.enumerated() {
-            if number > 0 {
-                record.append(options.separator.byte)
-            }
-            fieldStarts.append(record.count)
-            append(field, alone: fields.count == 1)
+        builder.build(fields)
+        try encode(builder.bytes)
+        if builder.hasLineBreakInside {
+            var counter = LineCounter()
+            counter.count(builder.bytes)
+            line += counter.line - 1
+        } else {
+            line += 1
         }
-        switch options.lineEnding {
-        case .crlf: record.append(contentsOf: [0x0D, 0x0A])
-        case .lf: record.append(0x0A)
-        }
-        try encode(record)
-        lines.count(record)
         if output.count >= options.bufferSize {
             try flush()
         }
@@ -205,58 +198,6 @@ public final class CSVWriter {
             }
         }
         sink = .closed
-    }
-
-    // MARK: - Building a record
-
-    private func append(_ field: String, alone: Bool) {
-        var field = field
-        if options.formulaGuard, Self.isFormulaLike(field) {
-            field = "'" + field
-        }
-        let utf8 = field.utf8
-        if utf8.isEmpty {
-            if alone {
-                record.append(contentsOf: [Self.quote, Self.quote])
-            }
-            return
-        }
-        let needsQuotes = utf8.withContiguousStorageIfAvailable(needsQuotes) ?? needsQuotes(Array(utf8))
-        if !needsQuotes {
-            record.append(contentsOf: utf8)
-            return
-        }
-        record.append(Self.quote)
-        field.withUTF8 { bytes in
-            var start = 0
-            for index in bytes.indices where bytes[index] == Self.quote {
-                record.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
-                record.append(Self.quote)
-                start = index + 1
-            }
-            record.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
-        record.append(Self.quote)
-    }
-
-    private func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let separator = options.separator.byte
-        let first = bytes[0]
-        let last = bytes[bytes.count - 1]
-        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 {
-            return true
-        }
-        if bytes.count >= 3, first == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            return true
-        }
-        for byte in bytes where byte == separator || byte == Self.quote || byte == 0x0D || byte == 0x0A {
-            return true
-        }
-        return false
-    }
-
-    private func needsQuotes(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer(needsQuotes)
     }
 
     /// Whether Excel might run `field` as a formula: OWASP's first characters, less plain numbers.
@@ -306,11 +247,100 @@ public final class CSVWriter {
             preconditionFailure("a Swift string's UTF-8 ended inside a sequence")
         case let .invalid(index):
             output.removeSubrange(mark...)
-            var counter = lines
+            var counter = LineCounter()
             counter.count(Array(utf8[..<index]))
-            let field = fieldStarts.lastIndex(where: { $0 <= index }).map { $0 + 1 } ?? 1
+            let field = builder.fieldStarts.lastIndex(where: { $0 <= index }).map { $0 + 1 } ?? 1
             let scalar = String(decoding: utf8[index...].prefix(4), as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
-            throw .unencodable(path: path, line: counter.line, field: field, scalar: scalar, encoding: options.encoding)
+            throw .unencodable(
+                path: path, line: line + counter.line - 1, field: field, scalar: scalar, encoding: options.encoding)
         }
+    }
+}
+
+/// Builds one record's UTF-8: separators, quoting, the formula guard and the line ending.
+///
+/// A value type that the writer calls once per record, so the per-byte work touches no class
+/// property (each of which Swift would check for exclusive access on every use).
+private struct RecordBuilder {
+    private static let quote = UInt8(ascii: "\"")
+
+    private let separator: UInt8
+    private let formulaGuard: Bool
+    private let lineEnding: [UInt8]
+    /// The record built last.
+    private(set) var bytes: [UInt8] = []
+    /// Where each field of ``bytes`` starts (at its opening quote if quoted).
+    private(set) var fieldStarts: [Int] = []
+    /// Whether a quoted field of ``bytes`` holds a CR or LF, so the record spans several lines.
+    private(set) var hasLineBreakInside = false
+
+    init(options: CSVWriter.Options) {
+        separator = options.separator.byte
+        formulaGuard = options.formulaGuard
+        lineEnding = options.lineEnding == .crlf ? [0x0D, 0x0A] : [0x0A]
+    }
+
+    mutating func build(_ fields: [String]) {
+        bytes.removeAll(keepingCapacity: true)
+        fieldStarts.removeAll(keepingCapacity: true)
+        hasLineBreakInside = false
+        for (number, field) in fields.enumerated() {
+            if number > 0 {
+                bytes.append(separator)
+            }
+            fieldStarts.append(bytes.count)
+            append(field, alone: fields.count == 1)
+        }
+        bytes.append(contentsOf: lineEnding)
+    }
+
+    private mutating func append(_ field: String, alone: Bool) {
+        var field = field
+        if formulaGuard, CSVWriter.isFormulaLike(field) {
+            field = "'" + field
+        }
+        field.withUTF8 { utf8 in
+            guard !utf8.isEmpty else {
+                // A lone empty field would make an empty line, which readers skip.
+                if alone {
+                    bytes.append(contentsOf: [Self.quote, Self.quote])
+                }
+                return
+            }
+            guard needsQuotes(utf8) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(Self.quote)
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                if byte == Self.quote {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+                    bytes.append(Self.quote)
+                    start = index + 1
+                } else if byte == 0x0D || byte == 0x0A {
+                    hasLineBreakInside = true
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(Self.quote)
+        }
+    }
+
+    private func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = utf8[0]
+        let last = utf8[utf8.count - 1]
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 {
+            return true
+        }
+        // U+FEFF at the start would be taken for a byte order mark.
+        if utf8.count >= 3, first == 0xEF, utf8[1] == 0xBB, utf8[2] == 0xBF {
+            return true
+        }
+        for byte in utf8 where byte == separator || byte == Self.quote || byte == 0x0D || byte == 0x0A {
+            return true
+        }
+        return false
     }
 }

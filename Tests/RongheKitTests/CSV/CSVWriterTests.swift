@@ -130,6 +130,9 @@ import Testing
         #expect(throws: CSVError.unencodable(path: "<memory>", line: 3, field: 2, scalar: "\u{E78D}", encoding: .gb18030)) {
             try CSVWriter.data(for: [["ok"], ["two\nlines", "德\u{E78D}"]], options: options)
         }
+        #expect(throws: CSVError.unencodable(path: "<memory>", line: 5, field: 1, scalar: "\u{E816}", encoding: .gb18030)) {
+            try CSVWriter.data(for: [["a\r\nb", "c\rd"], ["e"], ["\u{E816}"]], options: options)
+        }
         let error = CSVError.unencodable(path: "<memory>", line: 3, field: 2, scalar: "\u{E78D}", encoding: .gb18030)
         #expect(error.description == "<memory>:3: error: field 2 has U+E78D, which cannot be written in GB18030")
     }
