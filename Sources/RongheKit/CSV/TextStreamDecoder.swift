@@ -5,7 +5,8 @@
 /// turns up there is nothing to choose, because ASCII reads the same in UTF-8 and GB18030. A
 /// multi-byte sequence cut by a chunk boundary is kept and decoded with the next chunk. A leading
 /// U+FEFF (a byte order mark, in whichever encoding) is dropped. Line ends are counted in the
-/// decoded text so that a bad byte can be reported with its line.
+/// decoded text so that a bad byte can be reported with its line. Everything before a bad byte
+/// is handed over before the error is thrown.
 final class TextStreamDecoder {
     private let source: ByteSource
     private let forced: CSVEncoding?
@@ -23,6 +24,8 @@ final class TextStreamDecoder {
     private var started = false
     private var decodedAny = false
     private var lines = LineCounter()
+    /// A bad byte found after the text handed over last.
+    private var failure: CSVError?
 
     /// Decodes `source`, in `encoding` if given, detecting it otherwise.
     init(source: ByteSource, encoding: CSVEncoding?, detectionWindow: Int) {
@@ -37,6 +40,9 @@ final class TextStreamDecoder {
 
     /// The next chunk of decoded UTF-8, never empty, or nil at the end of the file.
     func next() throws(CSVError) -> [UInt8]? {
+        if let failure {
+            throw failure
+        }
         if !started {
             started = true
             try start()
@@ -166,10 +172,15 @@ final class TextStreamDecoder {
             return output
         }
         if bad {
-            lines.count(output)
-            throw .undecodable(
-                path: path, line: lines.line, offset: pendingOffset + stop, byte: pending[stop],
+            var counter = lines
+            counter.count(output)
+            let error = CSVError.undecodable(
+                path: path, line: counter.line, offset: pendingOffset + stop, byte: pending[stop],
                 encoding: encoding ?? .utf8, detected: detected)
+            // Hand over the text before the bad byte first, so the records that end before it are
+            // read whatever the chunk size; the error comes with the next call.
+            guard !output.isEmpty else { throw error }
+            failure = error
         }
         pendingOffset += stop
         pending.removeFirst(stop)

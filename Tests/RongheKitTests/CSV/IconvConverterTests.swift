@@ -43,7 +43,7 @@ extension CSVDecodingTests {
             #expect(output == [0x61])
         }
 
-        @Test func lonesurrogateInUTF16IsInvalid() {
+        @Test func loneSurrogateInUTF16IsInvalid() {
             #expect(convert([0x61, 0x00, 0x00, 0xDC, 0x62, 0x00], from: "UTF-16LE").1 == .invalid(index: 2))
         }
 
