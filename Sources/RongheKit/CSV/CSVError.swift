@@ -33,8 +33,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyRecords(path: String, line: Int, limit: Int)
     /// The writer was asked to write a scalar its output encoding has no bytes for.
     ///
-    /// Only GB18030 output can fail this way: glibc's converter leaves 24 private-use scalars
-    /// (U+E78D…U+E796, U+E816… and others that GB18030-2005 moved to standard characters) unmapped.
+    /// Only GB18030 output can fail this way: glibc maps 24 private-use scalars (U+E78D…U+E796,
+    /// U+E816 and others, which GB18030-2005 had for bytes that now mean standard characters) to
+    /// nothing.
     case unencodable(path: String, line: Int, field: Int, scalar: Unicode.Scalar, encoding: CSVEncoding)
 
     /// The path, or the name given for in-memory input.

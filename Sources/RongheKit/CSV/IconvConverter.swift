@@ -2,10 +2,17 @@ internal import Glibc
 
 /// One glibc `iconv` conversion descriptor, used to decode GB18030 and UTF-16 and to write GB18030.
 ///
-/// The only file that calls `iconv`. glibc converts incrementally: when the input ends inside a
-/// multi-byte sequence it says so (`EINVAL`) rather than failing, which is what a reader that gets
-/// a file in chunks needs, and on a bad sequence (`EILSEQ`) it stops exactly at its first byte.
-/// Not Sendable: a descriptor carries shift state and belongs to one reader or writer.
+/// The only file that calls `iconv`. Why not Foundation: on Linux, `String(data:encoding:)` with
+/// CoreFoundation's GB18030 encoding does decode 4-byte sequences (`95 32 82 36` gives U+20000),
+/// but only whole buffers: it returns nil both for a buffer that ends inside a character and for
+/// a bad byte, without saying where. A streaming reader needs both told apart and located. glibc
+/// converts incrementally: when the input ends inside a sequence it says so (`EINVAL`) and stops
+/// before it, and on a bad sequence (`EILSEQ`) it stops exactly at its first byte.
+///
+/// glibc's table (2.36, Debian 12) maps the byte pairs that GB18030-2005 gave to private-use
+/// scalars to the standard characters instead, as GB18030-2022 does (`A6 D9` reads as U+FE10,
+/// `FE 51` as U+20087), so those 24 private-use scalars cannot be written (CoreFoundation differs
+/// here). Not Sendable: a descriptor belongs to one reader or writer.
 final class IconvConverter {
     /// How far a call to ``convert(_:appendingTo:)`` got.
     enum Outcome: Equatable {

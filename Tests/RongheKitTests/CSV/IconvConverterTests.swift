@@ -23,6 +23,13 @@ extension CSVDecodingTests {
             #expect(output == Array("德𠀀™".utf8))
         }
 
+        @Test func bytesThatWerePrivateUseIn2005ReadAsStandardCharacters() {
+            // GB18030-2022's mapping: A6D9 is U+FE10 (2005: U+E78D), FE51 is U+20087 (2005: U+E816).
+            let (output, outcome) = convert([0xA6, 0xD9, 0xFE, 0x51], from: "GB18030")
+            #expect(outcome == .complete)
+            #expect(output == Array("\u{FE10}\u{20087}".utf8))
+        }
+
         @Test func stopsBeforeACutSequence() {
             let (output, outcome) = convert([0x61, 0xB5, 0xC2, 0x95, 0x32, 0x82], from: "GB18030")
             #expect(outcome == .incomplete(index: 3))
