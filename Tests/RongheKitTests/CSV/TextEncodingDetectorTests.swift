@@ -1,0 +1,51 @@
+import Testing
+
+@testable import RongheKit
+
+extension CSVDecodingTests {
+    @Suite struct TextEncodingDetectorTests {
+        @Test(arguments: [
+            ([0xEF, 0xBB, 0xBF, 0x61], CSVEncoding.utf8, 3),
+            ([0xFF, 0xFE, 0x61, 0x00], .utf16LittleEndian, 2),
+            ([0xFE, 0xFF, 0x00, 0x61], .utf16BigEndian, 2),
+        ] as [([UInt8], CSVEncoding, Int)])
+        func byteOrderMarks(bytes: [UInt8], encoding: CSVEncoding, length: Int) {
+            let mark = TextEncodingDetector.byteOrderMark(at: bytes)
+            #expect(mark?.encoding == encoding)
+            #expect(mark?.length == length)
+            #expect(TextEncodingDetector.detect(bytes) == encoding)
+        }
+
+        @Test func noMark() {
+            #expect(TextEncodingDetector.byteOrderMark(at: [UInt8]()) == nil)
+            #expect(TextEncodingDetector.byteOrderMark(at: [0xEF, 0xBB]) == nil)
+            #expect(TextEncodingDetector.byteOrderMark(at: Array("德".utf8)) == nil)
+        }
+
+        @Test(arguments: [
+            ([], CSVEncoding.utf8),
+            (Array("id,name\n1,2\n".utf8), .utf8),
+            (Array("德州市经济开发区".utf8), .utf8),
+            (Array("a,𠀀😀,b".utf8), .utf8),
+            // 德州 in GBK, typed from the GBK code table: B5C2 D6DD.
+            ([0xB5, 0xC2, 0xD6, 0xDD], .gb18030),
+            // 𠀀 in GB18030: 95 32 82 36.
+            ([0x61, 0x95, 0x32, 0x82, 0x36], .gb18030),
+            // Overlong NUL, an encoded surrogate, and a scalar past U+10FFFF are not UTF-8.
+            ([0xC0, 0x80], .gb18030),
+            ([0xED, 0xA0, 0x80], .gb18030),
+            ([0xF4, 0x90, 0x80, 0x80], .gb18030),
+            // 说 (CBB5) happens to be well-formed UTF-8 (U+02F5) on its own: too little to tell.
+            ([0xCB, 0xB5], .utf8),
+        ] as [([UInt8], CSVEncoding)])
+        func detection(bytes: [UInt8], expected: CSVEncoding) {
+            #expect(TextEncodingDetector.detect(bytes) == expected)
+        }
+
+        @Test func aWindowCutInsideACharacterStillCountsAsUTF8() {
+            let cut = Array("ab德".utf8.dropLast())
+            #expect(TextEncodingDetector.detect(cut, isComplete: false) == .utf8)
+            #expect(TextEncodingDetector.detect(cut, isComplete: true) == .gb18030)
+        }
+    }
+}

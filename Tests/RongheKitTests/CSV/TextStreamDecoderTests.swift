@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import RongheKit
+
+extension CSVDecodingTests {
+    @Suite struct TextStreamDecoderTests {
+        typealias Support = CSVTestSupport
+
+        private func decoder(_ bytes: [UInt8], encoding: CSVEncoding? = nil, chunkSize: Int, window: Int = 1 << 20)
+            -> TextStreamDecoder
+        {
+            let source = ByteSource(data: Data(bytes), name: "t.csv", chunkSize: chunkSize)
+            return TextStreamDecoder(source: source, encoding: encoding, detectionWindow: window)
+        }
+
+        private func decode(_ bytes: [UInt8], encoding: CSVEncoding? = nil, chunkSize: Int, window: Int = 1 << 20)
+            -> Result<[UInt8], CSVError>
+        {
+            let decoder = decoder(bytes, encoding: encoding, chunkSize: chunkSize, window: window)
+            return Result { () throws(CSVError) in
+                var output: [UInt8] = []
+                while let chunk = try decoder.next() {
+                    #expect(!chunk.isEmpty)
+                    output += chunk
+                }
+                return output
+            }
+        }
+
+        static let chunkSizes = [1, 2, 3, 4, 5, 7, 8, 13, 65_536]
+
+        @Test(arguments: chunkSizes)
+        func gb18030DecodesToItsUTF8Source(chunkSize: Int) throws {
+            let input = try Support.bytes("gb18030.csv")
+            let expected = try Support.bytes("gb18030-source.utf8.csv")
+            #expect(try decode(Array(input), chunkSize: chunkSize).get() == Array(expected))
+        }
+
+        @Test(arguments: chunkSizes)
+        func utf16DecodesLikeTheIconvTool(chunkSize: Int) throws {
+            let input = try Support.bytes("utf16le-bom.txt")
+            // iconv keeps the mark as U+FEFF; the decoder drops it.
+            let expected = try Support.iconv(input, from: "UTF-16LE", to: "UTF-8").dropFirst(3)
+            #expect(try decode(Array(input), chunkSize: chunkSize).get() == Array(expected))
+        }
+
+        @Test(arguments: chunkSizes)
+        func utf8MarkIsDropped(chunkSize: Int) throws {
+            let input = try Support.bytes("utf8-bom.csv")
+            #expect(try decode(Array(input), chunkSize: chunkSize).get() == Array(input.dropFirst(3)))
+        }
+
+        @Test func aMarkMatchingTheForcedEncodingIsDropped() throws {
+            // GB18030's own mark for U+FEFF is 84 31 95 33.
+            #expect(try decode([0x84, 0x31, 0x95, 0x33, 0x61], encoding: .gb18030, chunkSize: 3).get() == [0x61])
+            #expect(try decode([0x84, 0x31, 0x95, 0x33, 0xB5, 0xC2], chunkSize: 2).get() == Array("德".utf8))
+            #expect(try decode([0xFF, 0xFE, 0x61, 0x00], encoding: .utf16LittleEndian, chunkSize: 1).get() == [0x61])
+            // Only at the start: a later U+FEFF is text.
+            #expect(try decode(Array("a\u{FEFF}".utf8), chunkSize: 1).get() == Array("a\u{FEFF}".utf8))
+        }
+
+        @Test(arguments: chunkSizes)
+        func sequenceCutByTheEndOfTheFile(chunkSize: Int) {
+            let utf8 = decode([0x61, 0x0A, 0x62, 0xE5, 0xBE], encoding: .utf8, chunkSize: chunkSize)
+            #expect(
+                utf8 == .failure(.undecodable(path: "t.csv", line: 2, offset: 3, byte: 0xE5, encoding: .utf8, detected: false)))
+            let gb18030 = decode([0x61, 0x0D, 0x0A, 0x62, 0x95, 0x32, 0x82], encoding: .gb18030, chunkSize: chunkSize)
+            #expect(
+                gb18030
+                    == .failure(.undecodable(path: "t.csv", line: 2, offset: 4, byte: 0x95, encoding: .gb18030, detected: false)))
+            let utf16 = decode([0x61, 0x00, 0x3D, 0xD8], encoding: .utf16LittleEndian, chunkSize: chunkSize)
+            #expect(
+                utf16
+                    == .failure(
+                        .undecodable(path: "t.csv", line: 1, offset: 2, byte: 0x3D, encoding: .utf16LittleEndian, detected: false)))
+        }
+
+        @Test(arguments: chunkSizes)
+        func badByteLineCountsCRLFSplitAcrossChunks(chunkSize: Int) {
+            let bytes = Array("a\r\nb\r\rc\n".utf8) + [0xFF]
+            #expect(
+                decode(bytes, encoding: .utf8, chunkSize: chunkSize)
+                    == .failure(.undecodable(path: "t.csv", line: 5, offset: 8, byte: 0xFF, encoding: .utf8, detected: false)))
+        }
+
+        @Test func encodingIsChosenAtTheFirstNonASCIIByte() throws {
+            let ascii = Array(String(repeating: "id,name\n", count: 10).utf8)
+            let decoder = decoder(ascii + [0xB5, 0xC2], chunkSize: 4)
+            var output: [UInt8] = []
+            while output.count < ascii.count, let chunk = try decoder.next() {
+                output += chunk
+            }
+            #expect(decoder.encoding == nil)
+            while let chunk = try decoder.next() {
+                output += chunk
+            }
+            #expect(decoder.encoding == .gb18030)
+            #expect(decoder.detected)
+            #expect(output == ascii + Array("德".utf8))
+        }
+
+        @Test func aSmallWindowDecidesOnWhatItSees() {
+            // 德 in UTF-8, then 德 in GBK: a 3-byte window sees only UTF-8.
+            let bytes = Array("德".utf8) + [0xB5, 0xC2]
+            #expect(
+                decode(bytes, chunkSize: 1, window: 3)
+                    == .failure(.undecodable(path: "t.csv", line: 1, offset: 3, byte: 0xB5, encoding: .utf8, detected: true)))
+            // The whole file in the window: not UTF-8, so GB18030, where E5 BE B7 B5 C2 is
+            // 寰 (E5BE) then 枋 (B7B5) then a cut-off C2.
+            #expect(
+                decode(bytes, chunkSize: 1)
+                    == .failure(.undecodable(path: "t.csv", line: 1, offset: 4, byte: 0xC2, encoding: .gb18030, detected: true)))
+        }
+
+        @Test func emptyInput() throws {
+            #expect(try decode([], chunkSize: 1).get() == [])
+            #expect(try decode([0xEF, 0xBB, 0xBF], chunkSize: 1).get() == [])
+        }
+    }
+}
