@@ -36,9 +36,9 @@ public enum RawValue: Equatable, Hashable, Sendable {
 public struct RawField: Equatable, Hashable, Sendable {
     public var key: String
     public var value: RawValue
-    public var location: SourceLocation
+    public var location: FileLocation
 
-    public init(key: String, value: RawValue, location: SourceLocation) {
+    public init(key: String, value: RawValue, location: FileLocation) {
         self.key = key
         self.value = value
         self.location = location
@@ -49,10 +49,10 @@ public struct RawField: Equatable, Hashable, Sendable {
 /// survey form), not yet validated.
 public struct RawSurvey: Equatable, Sendable {
     /// Where the record starts (its line, row or JSON path).
-    public var location: SourceLocation
+    public var location: FileLocation
     public var fields: [RawField]
 
-    public init(location: SourceLocation, fields: [RawField]) {
+    public init(location: FileLocation, fields: [RawField]) {
         self.location = location
         self.fields = fields
     }

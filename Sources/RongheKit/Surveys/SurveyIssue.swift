@@ -9,12 +9,12 @@ public struct SurveyIssue: Equatable, Hashable, Sendable {
     }
 
     public var severity: Severity
-    public var location: SourceLocation
+    public var location: FileLocation
     /// The question id or profile field concerned, if any.
     public var field: String?
     public var message: LocalizedText
 
-    public init(_ severity: Severity, at location: SourceLocation, field: String? = nil, _ message: LocalizedText) {
+    public init(_ severity: Severity, at location: FileLocation, field: String? = nil, _ message: LocalizedText) {
         self.severity = severity
         self.location = location
         self.field = field

@@ -1,5 +1,5 @@
 /// Where in a submitted file something was found, for messages an enterprise can act on.
-public struct SourceLocation: Equatable, Hashable, Sendable, CustomStringConvertible {
+public struct FileLocation: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// A place inside the file.
     public enum Place: Equatable, Hashable, Sendable {
         /// A line of a text file (CSV), 1-based.
