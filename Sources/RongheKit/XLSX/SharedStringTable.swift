@@ -16,7 +16,8 @@ struct SharedStringTable {
     /// Decodes the `_xHHHH_` escapes that Office writes for characters XML cannot hold
     /// (`_x000D_` is a carriage return; `_x005F_` escapes a literal underscore).
     static func decodeEscapes(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // Most strings have no underscore at all; scanning UTF-8 is far cheaper than a search.
+        guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "_x") {
@@ -34,6 +35,17 @@ struct SharedStringTable {
             }
         }
         return result + rest
+    }
+
+    /// `text` without leading and trailing ASCII whitespace; returns it untouched (and without
+    /// going through Foundation) in the common case where there is none.
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(text[start...end])
     }
 
     /// Throws `tooLong` if `text` is longer than `limit` UTF-16 code units, as Excel counts.

@@ -174,7 +174,7 @@ final class SheetRowParser: XMLPartHandler {
             XLSXError(path: self.path, location: .cell(sheet: self.sheet, self.reference), problem: problem)
         }
         // An empty <v/> (openpyxl writes one for formulas it did not calculate) is no value.
-        let text = value.trimmingCharacters(in: .whitespaces)
+        let text = SharedStringTable.trimmed(value)
         let hasText = hasValue && !text.isEmpty
         switch type {
         case nil, "n":
