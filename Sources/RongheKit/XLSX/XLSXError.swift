@@ -23,6 +23,8 @@ public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Problem: Sendable, Equatable {
         /// The operating system could not read or write the file; carries its reason.
         case unreadable(String)
+        /// The file could not be written; carries the reason.
+        case unwritable(String)
         /// The file has no bytes at all.
         case empty
         /// A plain-text file (CSV, TSV, …) with a spreadsheet name.
@@ -109,6 +111,8 @@ public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
             switch self {
             case .unreadable(let reason):
                 return "cannot read the file (\(reason))"
+            case .unwritable(let reason):
+                return "cannot write the file (\(reason))"
             case .empty:
                 return "the file is empty (0 bytes); ask the sender to save the workbook and send it again"
             case .textFile:

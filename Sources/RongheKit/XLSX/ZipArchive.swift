@@ -178,7 +178,7 @@ public final class ZipArchive {
     /// The file is removed again if reading fails.
     public func extract(entry name: String, to url: URL) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw XLSXError(path: url.path, problem: .unreadable("cannot create the file"))
+            throw XLSXError(path: url.path, problem: .unwritable("cannot create it"))
         }
         do {
             let handle = try FileHandle(forWritingTo: url)
@@ -352,7 +352,7 @@ public final class ZipWriter {
     public init(path: String) throws {
         self.path = path
         guard let handle = path.withCString({ zipOpen64($0, APPEND_STATUS_CREATE) }) else {
-            throw XLSXError(path: path, problem: .unreadable("cannot create the zip file"))
+            throw XLSXError(path: path, problem: .unwritable("cannot create the zip file"))
         }
         self.handle = handle
     }
@@ -415,7 +415,7 @@ public final class ZipWriter {
         guard deflateInit2_(&stream, 1, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
                             Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else {
-            throw XLSXError(path: path, location: .part(name), problem: .unreadable("zlib cannot start"))
+            throw XLSXError(path: path, location: .part(name), problem: .unwritable("zlib cannot start"))
         }
         defer { deflateEnd(&stream) }
         var crc: uLong = crc32(0, nil, 0)
@@ -451,20 +451,20 @@ public final class ZipWriter {
         guard let handle else { return }
         self.handle = nil
         guard zipClose(handle, nil) == ZIP_OK else {
-            throw XLSXError(path: path, problem: .unreadable("cannot finish the zip file"))
+            throw XLSXError(path: path, problem: .unwritable("cannot finish the zip file"))
         }
     }
 
     private func openHandle() throws -> zipFile {
         guard let handle else {
-            throw XLSXError(path: path, problem: .unreadable("the zip file is already closed"))
+            throw XLSXError(path: path, problem: .unwritable("the zip file is already closed"))
         }
         return handle
     }
 
     private func check(_ status: Int32, _ name: String) throws {
         guard status == ZIP_OK else {
-            throw XLSXError(path: path, location: .part(name), problem: .unreadable("zip error \(status)"))
+            throw XLSXError(path: path, location: .part(name), problem: .unwritable("zip error \(status)"))
         }
     }
 
