@@ -184,8 +184,9 @@ class XMLPartHandler: NSObject, XMLParserDelegate {
         stop(XLSXError(path: path, location: .part(part), problem: .doctype))
     }
 
+    /// Called for any entity libxml2 does not know, such as `&nbsp;`: never resolved, so the
+    /// parser reports it as undefined.
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        stop(XLSXError(path: path, location: .part(part), problem: .doctype))
-        return nil
+        nil
     }
 }
