@@ -79,6 +79,7 @@ struct PackageRelationships {
             text = String(text[..<cut])
         }
         text = text.removingPercentEncoding ?? text
+        guard !text.isEmpty else { return nil }
         var segments: [Substring] = []
         if !text.hasPrefix("/") {
             segments = source.split(separator: "/", omittingEmptySubsequences: true).dropLast()

@@ -77,13 +77,10 @@ struct XMLPrologScanner {
     private var state = State.between
     private var unitsSeen = 0
 
-    /// Scans the next bytes of the part; an empty buffer means the end.
+    /// Scans the next bytes of the part.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        if bytes.isEmpty {
-            isFinished = true
-            return
-        }
-        pending.append(contentsOf: bytes.prefix(Self.maxPrologLength))
+        guard !isFinished else { return }
+        pending.append(contentsOf: bytes)
         if encoding == .undecided {
             guard pending.count >= 4 else { return }
             if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
