@@ -25,12 +25,14 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
     /// Parses a reference such as `C7`; letters may be lower case. Returns `nil` for anything
     /// else, including absolute references (`$C$7`) and ranges.
     public init?(_ description: String) {
-        guard let parsed = Self.parse(description.utf8) else { return nil }
+        guard let parsed = Self.parse(description) else { return nil }
         self = parsed
     }
 
-    /// Parses the letters-then-digits form directly from UTF-8, the hot path of sheet reading.
-    static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> CellReference? {
+    /// Parses the letters-then-digits form directly from UTF-8, the hot path of sheet reading
+    /// (not generic, so that debug builds stay fast too).
+    static func parse(_ text: String) -> CellReference? {
+        let bytes = text.utf8
         var column = 0
         var row = 0
         var letters = 0

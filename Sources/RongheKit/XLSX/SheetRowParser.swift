@@ -140,7 +140,7 @@ final class SheetRowParser: XMLPartHandler {
             throw XLSXError(path: path, location: .sheet(sheet), problem: .tooManyCells(limit: limits.maxCellCount))
         }
         if let text = attributes["r"] {
-            guard let parsed = CellReference.parse(text.utf8) else {
+            guard let parsed = CellReference.parse(text) else {
                 throw invalid("invalid cell reference \"\(text)\"")
             }
             guard parsed.row == rowNumber else {

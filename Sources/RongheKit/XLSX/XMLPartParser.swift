@@ -115,6 +115,11 @@ class XMLPartHandler: NSObject, XMLParserDelegate {
 
     /// The name without its namespace prefix.
     static func localName(_ name: String) -> String {
+        // The names of every cell come first, without a search.
+        switch name {
+        case "c", "v", "row", "is", "t", "r", "f", "si": return name
+        default: break
+        }
         guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
         return String(name[name.index(after: colon)...])
     }
