@@ -82,6 +82,7 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
     /// The reference as Excel writes it, such as `AA100`.
     public var description: String { Self.columnName(column) + String(row) }
 
+    /// Reading order: an earlier row first, then an earlier column.
     public static func < (lhs: CellReference, rhs: CellReference) -> Bool {
         (lhs.row, lhs.column) < (rhs.row, rhs.column)
     }

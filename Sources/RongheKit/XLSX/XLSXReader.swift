@@ -93,7 +93,9 @@ public final class XLSXReader {
     /// Streams a sheet, calling `body` once per row that has a value, in sheet order.
     ///
     /// The sheet is decompressed and parsed as it is read: only the current row is in memory.
-    /// The shared strings and styles are loaded on the first call and kept.
+    /// The shared strings and styles are loaded on the first call and kept. `body` must not read
+    /// another sheet of the same reader (the zip has one current entry); collect what you need
+    /// and read the other sheet afterwards.
     public func forEachRow(in sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
         guard sheet.kind == .worksheet else {
             throw XLSXError(path: path, location: .sheet(sheet.name), problem: .notAWorksheet)
