@@ -316,7 +316,7 @@ import Testing
 
     @Test(arguments: 0..<300)
     func writtenRecordsReadBackAtAnyChunkSize(seed: Int) throws {
-        var random = Support.SplitMix64(seed: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         var rows: [[String]] = []
         for _ in 0..<Int.random(in: 1...12, using: &random) {
             var row: [String] = []

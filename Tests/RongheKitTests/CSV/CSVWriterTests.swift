@@ -107,7 +107,7 @@ import Testing
 
     @Test(arguments: 0..<20)
     func gb18030OutputMatchesTheIconvToolOnRandomText(seed: Int) throws {
-        var random = Support.SplitMix64(seed: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         // CJK, extension B (4-byte in GB18030), Latin-1, symbols and emoji.
         let ranges: [ClosedRange<UInt32>] = [0x4E00...0x9FA5, 0x20000...0x2A6D6, 0xA0...0xFF, 0x2000...0x2BFF, 0x1F300...0x1F64F]
         var rows: [[String]] = []

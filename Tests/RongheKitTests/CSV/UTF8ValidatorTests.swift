@@ -33,7 +33,7 @@ extension CSVDecodingTests {
         /// repairs, and when it is not, the validator stops where the decoder first fails.
         @Test(arguments: 0..<50)
         func agreesWithSwiftsDecoderOnRandomBytes(seed: Int) {
-            var random = CSVTestSupport.SplitMix64(seed: UInt64(seed))
+            var random = SplitMix64(seed: UInt64(seed))
             for _ in 0..<200 {
                 // Mostly pieces of real UTF-8, with some raw bytes thrown in.
                 var bytes: [UInt8] = []
@@ -62,7 +62,7 @@ extension CSVDecodingTests {
 
         @Test(arguments: 0..<20)
         func aCutStringIsIncompleteExactlyAtTheCutCharacter(seed: Int) {
-            var random = CSVTestSupport.SplitMix64(seed: UInt64(seed))
+            var random = SplitMix64(seed: UInt64(seed))
             let text = "a德𠀀😀ä,\n€"
             let bytes = Array(text.utf8)
             for _ in 0..<20 {

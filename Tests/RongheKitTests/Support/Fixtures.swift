@@ -16,11 +16,4 @@ enum Fixtures {
 
     /// The default indicator tree shipped in `indicators/`.
     static let defaultTreeURL = repository.appendingPathComponent("indicators/lianghua-default.json")
-
-    /// A new empty temporary directory; remove it in `defer`.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ronghe-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

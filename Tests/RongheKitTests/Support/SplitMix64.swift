@@ -1,7 +1,7 @@
 /// A small, fast, seeded generator (Steele, Lea and Flood's SplitMix64) for reproducible property
 /// tests: the same seed gives the same sequence on every machine.
 struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
+    private(set) var state: UInt64
 
     init(seed: UInt64) {
         state = seed
@@ -13,5 +13,10 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// A number in `range`, by modulo (the slight bias does not matter for test data).
+    mutating func next(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
     }
 }

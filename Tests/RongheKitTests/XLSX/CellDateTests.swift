@@ -54,7 +54,7 @@ import Testing
 
     @Test func componentsAndSerialsAgreeOverManySeeds() throws {
         for seed in UInt64(1)...300 {
-            var generator = SplitMix64(state: seed)
+            var generator = SplitMix64(seed: seed)
             let days = Double(generator.next(in: 61...2_958_465))
             let seconds = Double(generator.next(in: 0...86_399))
             let serial = days + seconds / 86_400

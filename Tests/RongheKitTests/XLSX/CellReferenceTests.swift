@@ -41,7 +41,7 @@ import Testing
 
     @Test func formatsAndParsesBackOverManySeeds() {
         for seed in UInt64(1)...200 {
-            var generator = SplitMix64(state: seed)
+            var generator = SplitMix64(seed: seed)
             let column = generator.next(in: 1...CellReference.maxColumn)
             let row = generator.next(in: 1...CellReference.maxRow)
             let reference = CellReference(column: column, row: row)!

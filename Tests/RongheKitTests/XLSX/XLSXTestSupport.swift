@@ -4,22 +4,6 @@ import Testing
 @testable import RongheKit
 
 /// A fresh directory under the system temp folder; call ``remove()`` in a `defer`.
-struct TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("ronghe-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String {
-        url.appendingPathComponent(name).path
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
-}
 
 /// The path of a committed fixture in `Fixtures/xlsx/`.
 func xlsxFixture(_ name: String, file: String = #filePath) -> String {
@@ -201,19 +185,3 @@ func makeCompoundFile(streams: [String]) -> [UInt8] {
     return header + fat + directory
 }
 
-/// SplitMix64, the small seeded generator of the property tests.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-}

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ZipArchiveTests {
     private func randomBytes(_ count: Int, seed: UInt64) -> [UInt8] {
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
     }
 

@@ -6,7 +6,7 @@ struct TemporaryDirectory {
 
     init() throws {
         url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ronghe-storage-tests-\(UUID().uuidString)", isDirectory: true)
+            .appendingPathComponent("ronghe-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
