@@ -7,8 +7,13 @@ struct CellFormats: Equatable {
     /// Built-in format ids that show dates or times, including the East Asian ones (27–36, 50–58).
     static let builtInDateFormatIDs: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
 
+    /// Built-in format ids that show percentages: `0%` and `0.00%`.
+    static let builtInPercentFormatIDs: Set<Int> = [9, 10]
+
     /// For each index of `cellXfs`, whether it shows a date.
     let dateStyles: [Bool]
+    /// For each index of `cellXfs`, whether it shows a percentage.
+    var percentStyles: [Bool] = []
 
     /// No styles: every number is a number.
     static let none = CellFormats(dateStyles: [])
@@ -16,6 +21,36 @@ struct CellFormats: Equatable {
     /// Whether the style with this index (a cell's `s`) shows a date; unknown indexes do not.
     func isDate(styleIndex: Int) -> Bool {
         styleIndex >= 0 && styleIndex < dateStyles.count && dateStyles[styleIndex]
+    }
+
+    /// Whether the style with this index shows a percentage; unknown indexes do not.
+    func isPercentage(styleIndex: Int) -> Bool {
+        styleIndex >= 0 && styleIndex < percentStyles.count && percentStyles[styleIndex]
+    }
+
+    /// Whether a number format code shows a percentage: a `%` outside quotes, brackets and escapes.
+    static func isPercentFormatCode(_ code: String) -> Bool {
+        var inQuotes = false
+        var inBrackets = false
+        var skipNext = false
+        for character in code {
+            if skipNext {
+                skipNext = false
+            } else if inQuotes {
+                inQuotes = character != "\""
+            } else if inBrackets {
+                inBrackets = character != "]"
+            } else {
+                switch character {
+                case "\"": inQuotes = true
+                case "[": inBrackets = true
+                case "\\", "_", "*": skipNext = true
+                case "%": return true
+                default: continue
+                }
+            }
+        }
+        return false
     }
 
     /// Whether a number format code shows dates or times.
@@ -60,7 +95,10 @@ struct CellFormats: Equatable {
             }
             return builtInDateFormatIDs.contains(id)
         }
-        return CellFormats(dateStyles: dateStyles)
+        let percentStyles = handler.cellFormatIDs.map { id in
+            handler.customCodes[id].map(isPercentFormatCode) ?? builtInPercentFormatIDs.contains(id)
+        }
+        return CellFormats(dateStyles: dateStyles, percentStyles: percentStyles)
     }
 }
 

@@ -7,8 +7,11 @@ public enum CellValue: Sendable, Hashable, CustomStringConvertible {
     case empty
     /// Text.
     case string(String)
-    /// A number without a date format.
+    /// A number without a date or percentage format.
     case number(Double)
+    /// A number shown as a percentage: the cell holds 0.35 and shows 35%. Enterprises who type
+    /// `35%` into Excel get this, so readers can tell it from a plain 35.
+    case percentage(Double)
     /// A true/false cell (`t="b"`).
     case boolean(Bool)
     /// A number shown as a date, or an ISO 8601 date cell (`t="d"`).
@@ -30,6 +33,7 @@ public enum CellValue: Sendable, Hashable, CustomStringConvertible {
                 return String(Int64(number))
             }
             return String(number)
+        case .percentage(let number): return CellValue.number(number * 100).description + "%"
         case .boolean(let flag): return flag ? "TRUE" : "FALSE"
         case .date(let date): return date.description
         case .error(let code): return code

@@ -183,6 +183,9 @@ final class SheetRowParser: XMLPartHandler {
             if formats.isDate(styleIndex: style), let date = CellDate(serial: number, uses1904DateSystem: uses1904) {
                 return .date(date)
             }
+            if formats.isPercentage(styleIndex: style) {
+                return .percentage(number)
+            }
             return .number(number)
         case "s":
             guard hasText else { return nil }

@@ -19,6 +19,12 @@ import Testing
         #expect(!CellFormats.isDateFormatCode(code))
     }
 
+    @Test(arguments: [("0%", true), ("0.00%", true), ("#,##0.0%;[Red]-0.0%", true), ("0.00\"%\"", false),
+                      ("0.00\\%", false), ("[%]0", false), ("0.00", false), ("General", false)])
+    func recognisesPercentCodes(code: String, isPercent: Bool) {
+        #expect(CellFormats.isPercentFormatCode(code) == isPercent)
+    }
+
     @Test func builtInDateFormatIDs() {
         let dates = Set((0...200).filter { CellFormats.builtInDateFormatIDs.contains($0) })
         #expect(dates == Set(Array(14...22) + Array(27...36) + Array(45...47) + Array(50...58)))

@@ -77,7 +77,7 @@ import Testing
         #expect(row[column: "H"].description == "2024-05-31 13:30:05")
         #expect(row[column: "I"].description == "2024-05-31")  // built-in format 14
         #expect(row[column: "J"].description == "2024-05-31 12:00:00")  // custom Chinese date format
-        #expect(row[column: "K"] == .number(0.5))  // format 10 is a percentage
+        #expect(row[column: "K"] == .percentage(0.5))  // format 10 is 0.00%
         #expect(row[column: "L"] == .number(45_443))  // a style index past the table is no date
         #expect(row[column: "M"] == .empty)  // formatting only
         #expect(row[column: "N"] == .empty)  // a formula without cached value

@@ -40,7 +40,7 @@ import Testing
             Issue.record("A5 (format yyyy\"年\"m\"月\"d\"日\") should be a date, got \(fifth[1])",
                          sourceLocation: sourceLocation)
         }
-        #expect(fifth[2] == .number(0.25), sourceLocation: sourceLocation)  // a percentage, not a date
+        #expect(fifth[2] == .percentage(0.25), sourceLocation: sourceLocation)  // a percentage, not a date
     }
 
     @Test func readsWorkbookSavedByOpenpyxl() throws {
