@@ -5,30 +5,54 @@ import Foundation
 ///
 /// Get one from ``XLSXWriter/addWorksheet(named:)``. Rows and columns are zero-based (row 0 is
 /// Excel's row 1, column 0 is column A). Every method throws ``XLSXWriterError`` naming this
-/// sheet and the cell concerned; once the workbook is closed (or dropped) every method throws
+/// sheet and the cell concerned; once the workbook is closed every method throws
 /// ``XLSXWriterError/Reason/workbookClosed``.
 ///
 /// Values are written as their own types and never reinterpreted: a `String` is always stored as
 /// text, so `=SUM(A1)`, `0012` or an 18-character unified social credit code stay text; formulas
 /// go through `write(_:row:column:style:)` with a ``Formula``.
 public final class Worksheet {
-    /// The sheet's name as shown on its tab.
-    public let name: String
-    /// The sheet's zero-based position in the tab order.
-    public let index: Int
-    /// Whether the sheet has been hidden with ``hide()``.
-    public private(set) var isHidden = false
+    /// The workbook this sheet belongs to; a sheet keeps its workbook alive.
+    public let workbook: XLSXWriter
+    let state: SheetState
 
-    private weak var workbook: XLSXWriter?
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
-    private let path: String
-    private let constantMemory: Bool
-    /// In constant-memory mode, the row libxlsxwriter is holding; earlier rows are on disk.
-    private var currentRow = -1
-    private var merges: [WorksheetRange] = []
-    private var columnSettings: [Int: ColumnSettings] = [:]
-    private var fitOptions: ColumnWidth.FitOptions?
-    private var widestContent: [Int: Double] = [:]
+    /// The sheet's name as shown on its tab.
+    public var name: String { state.name }
+    /// The sheet's zero-based position in the tab order.
+    public var index: Int { state.index }
+    /// Whether the sheet has been hidden with ``hide()``.
+    public var isHidden: Bool { state.isHidden }
+
+    /// What the workbook keeps per sheet, so that nothing is lost when callers drop their
+    /// `Worksheet` (the workbook owns this; a `Worksheet` is a handle onto it).
+    final class SheetState {
+        let name: String
+        let index: Int
+        let handle: UnsafeMutablePointer<lxw_worksheet>
+        let constantMemory: Bool
+        var isHidden = false
+        /// In constant-memory mode, the row libxlsxwriter is holding; earlier rows are on disk.
+        var currentRow = -1
+        var merges: [WorksheetRange] = []
+        var columnSettings: [Int: ColumnSettings] = [:]
+        var fitOptions: ColumnWidth.FitOptions?
+        var widestContent: [Int: Double] = [:]
+
+        init(name: String, index: Int, handle: UnsafeMutablePointer<lxw_worksheet>, constantMemory: Bool) {
+            self.name = name
+            self.index = index
+            self.handle = handle
+            self.constantMemory = constantMemory
+        }
+
+        /// Closes the constant-memory row file of a workbook that is freed without being closed.
+        func closeTemporaryFile() {
+            if let file = handle.pointee.optimize_tmpfile {
+                fclose(file)
+                handle.pointee.optimize_tmpfile = nil
+            }
+        }
+    }
 
     struct ColumnSettings: Equatable {
         var width: Double?
@@ -36,16 +60,9 @@ public final class Worksheet {
         var isHidden = false
     }
 
-    init(
-        workbook: XLSXWriter, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, index: Int,
-        constantMemory: Bool
-    ) {
+    init(workbook: XLSXWriter, state: SheetState) {
         self.workbook = workbook
-        self.handle = handle
-        self.name = name
-        self.index = index
-        self.path = workbook.path
-        self.constantMemory = constantMemory
+        self.state = state
     }
 
     /// A reference to `range` on this sheet, for validation lists, chart series and formulas.
@@ -158,7 +175,7 @@ public final class Worksheet {
     public func write(_ formula: Formula, row: Int, column: Int, style: CellStyle? = nil) throws {
         let cell = try checkedCell(row: row, column: column)
         if let problem = formula.problem() { throw error(.invalidArgument(problem), cell: cell) }
-        try XLSXWriter.checkCString(formula.expression, path: path, sheet: name, cell: cell, what: "the formula")
+        try XLSXWriter.checkCString(formula.expression, path: workbook.path, sheet: name, cell: cell, what: "the formula")
         let (book, handle) = try live()
         try claimRows(row, through: row, cell: cell)
         let format = try book.cellFormat(for: style, sheet: name, cell: cell)
@@ -219,7 +236,7 @@ public final class Worksheet {
         guard !range.isSingleCell else {
             throw error(.invalidArgument("a merged range needs at least two cells"), cell: cell)
         }
-        if let existing = merges.first(where: { $0.overlaps(range) }) {
+        if let existing = state.merges.first(where: { $0.overlaps(range) }) {
             throw error(.overlappingMerge(existing: existing.a1()), cell: cell)
         }
         try checkText(text, cell: cell)
@@ -231,7 +248,7 @@ public final class Worksheet {
                 handle, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn), lxw_row_t(range.lastRow),
                 lxw_col_t(range.lastColumn), text, format),
             "worksheet_merge_range", sheet: name, cell: cell)
-        merges.append(range)
+        state.merges.append(range)
     }
 
     // MARK: - Rows and columns
@@ -275,7 +292,7 @@ public final class Worksheet {
         // Make the format now so a bad style is reported here, not at close.
         _ = try book.cellFormat(for: style, sheet: name, cell: cell)
         for column in columns {
-            columnSettings[column] = ColumnSettings(width: width, style: style, isHidden: isHidden)
+            state.columnSettings[column] = ColumnSettings(width: width, style: style, isHidden: isHidden)
         }
     }
 
@@ -292,14 +309,14 @@ public final class Worksheet {
     /// and formula results given as cached values count; merged ranges, wrapped text and values
     /// written before this call do not. A cell's font size scales its width.
     public func enableAutoFit(_ options: ColumnWidth.FitOptions = ColumnWidth.FitOptions()) {
-        fitOptions = options
+        state.fitOptions = options
     }
 
     /// The widths auto-fit would give now, by zero-based column, for columns without an explicit width.
     public var autoFitWidths: [Int: Double] {
-        guard let fitOptions else { return [:] }
+        guard let fitOptions = state.fitOptions else { return [:] }
         var widths: [Int: Double] = [:]
-        for (column, units) in widestContent where columnSettings[column]?.width == nil {
+        for (column, units) in state.widestContent where state.columnSettings[column]?.width == nil {
             widths[column] = min(fitOptions.maximum, max(fitOptions.minimum, units + fitOptions.padding))
         }
         return widths
@@ -309,9 +326,9 @@ public final class Worksheet {
     public func applyAutoFit() throws {
         _ = try live()
         for (column, width) in autoFitWidths {
-            var settings = columnSettings[column] ?? ColumnSettings()
+            var settings = state.columnSettings[column] ?? ColumnSettings()
             settings.width = width
-            columnSettings[column] = settings
+            state.columnSettings[column] = settings
         }
     }
 
@@ -373,7 +390,7 @@ public final class Worksheet {
     public func hide() throws {
         let (_, handle) = try live()
         worksheet_hide(handle)
-        isHidden = true
+        state.isHidden = true
     }
 
     /// Makes this the sheet shown when the workbook is opened (by default the first sheet).
@@ -399,12 +416,12 @@ public final class Worksheet {
 
     /// The workbook and this sheet's handle, or the closed error.
     func live() throws -> (XLSXWriter, UnsafeMutablePointer<lxw_worksheet>) {
-        guard let workbook, !workbook.isClosed else { throw error(.workbookClosed) }
-        return (workbook, handle)
+        guard !workbook.isClosed else { throw error(.workbookClosed) }
+        return (workbook, state.handle)
     }
 
     func error(_ reason: XLSXWriterError.Reason, cell: String? = nil) -> XLSXWriterError {
-        XLSXWriterError(path: path, sheet: name, cell: cell, reason: reason)
+        XLSXWriterError(path: workbook.path, sheet: name, cell: cell, reason: reason)
     }
 
     /// The A1 name of a cell inside the grid, or the out-of-range error.
@@ -438,24 +455,24 @@ public final class Worksheet {
 
     /// In constant-memory mode, refuses rows already flushed and records the rows now in use.
     func claimRows(_ first: Int, through last: Int, cell: String) throws {
-        guard constantMemory else { return }
-        if first < currentRow {
-            throw error(.rowAlreadyFlushed(row: first, currentRow: currentRow), cell: cell)
+        guard state.constantMemory else { return }
+        if first < state.currentRow {
+            throw error(.rowAlreadyFlushed(row: first, currentRow: state.currentRow), cell: cell)
         }
-        currentRow = max(currentRow, last)
+        state.currentRow = max(state.currentRow, last)
     }
 
     private func noteWidth(_ units: Int, column: Int, style: CellStyle?) {
-        guard fitOptions != nil, style?.wrapsText != true else { return }
+        guard state.fitOptions != nil, style?.wrapsText != true else { return }
         let scaled = Double(units) * (style?.fontSize ?? 11) / 11
-        widestContent[column] = max(widestContent[column] ?? 0, scaled)
+        state.widestContent[column] = max(state.widestContent[column] ?? 0, scaled)
     }
 
     /// Hands the column settings and auto-fit widths to libxlsxwriter; called by ``XLSXWriter/close()``.
     func applyColumnSettings() throws {
         let (book, handle) = try live()
         let fitted = autoFitWidths
-        var final: [Int: ColumnSettings] = columnSettings
+        var final: [Int: ColumnSettings] = state.columnSettings
         for (column, width) in fitted {
             var settings = final[column] ?? ColumnSettings()
             settings.width = width

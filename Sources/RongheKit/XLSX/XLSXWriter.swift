@@ -25,7 +25,7 @@ public final class XLSXWriter {
     /// The options the workbook was created with.
     public let options: Options
     /// The worksheets in tab order.
-    public private(set) var worksheets: [Worksheet] = []
+    public var worksheets: [Worksheet] { sheets.map { Worksheet(workbook: self, state: $0) } }
 
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     // libxlsxwriter keeps the options' tmpdir pointer, so the string lives as long as the workbook.
@@ -33,6 +33,7 @@ public final class XLSXWriter {
     private var cellFormats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var differentialFormats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var definedNames: [String] = []
+    private var sheets: [Worksheet.SheetState] = []
     var activeSheetIndex = 0
 
     /// Starts a workbook that will be written to `path` on ``close()``.
@@ -65,6 +66,8 @@ public final class XLSXWriter {
 
     deinit {
         if let handle {
+            // lxw_worksheet_free in 1.1.4 leaves constant-memory row files open; close them here.
+            for sheet in sheets { sheet.closeTemporaryFile() }
             lxw_workbook_free(handle)
         }
         free(temporaryDirectoryCString)
@@ -123,7 +126,7 @@ public final class XLSXWriter {
     /// the name; see ``sheetNameProblem(_:existingNames:)``.
     public func addWorksheet(named name: String) throws -> Worksheet {
         let handle = try openHandle()
-        if let problem = Self.sheetNameProblem(name, existingNames: worksheets.map(\.name)) {
+        if let problem = Self.sheetNameProblem(name, existingNames: sheets.map(\.name)) {
             throw XLSXWriterError(path: path, reason: .invalidSheetName(name: name, problem: problem))
         }
         try Self.checkCString(name, path: path, what: "the sheet name")
@@ -131,17 +134,16 @@ public final class XLSXWriter {
         guard let sheetHandle = workbook_add_worksheet(handle, name) else {
             throw XLSXWriterError(path: path, reason: .libraryReturnedNull(function: "workbook_add_worksheet"))
         }
-        let sheet = Worksheet(
-            workbook: self, handle: sheetHandle, name: name, index: worksheets.count,
-            constantMemory: options.constantMemory)
-        worksheets.append(sheet)
-        return sheet
+        let state = Worksheet.SheetState(
+            name: name, index: sheets.count, handle: sheetHandle, constantMemory: options.constantMemory)
+        sheets.append(state)
+        return Worksheet(workbook: self, state: state)
     }
 
     /// The worksheet named `name`, compared ignoring case as Excel does; `nil` if there is none.
     public func worksheet(named name: String) -> Worksheet? {
         let folded = name.lowercased()
-        return worksheets.first { $0.name.lowercased() == folded }
+        return sheets.first { $0.name.lowercased() == folded }.map { Worksheet(workbook: self, state: $0) }
     }
 
     /// Writes the workbook to ``path`` and frees it.
@@ -154,8 +156,8 @@ public final class XLSXWriter {
     /// Closing twice throws ``XLSXWriterError/Reason/workbookClosed``.
     public func close() throws {
         let handle = try openHandle()
-        if worksheets.indices.contains(activeSheetIndex), worksheets[activeSheetIndex].isHidden {
-            let name = worksheets[activeSheetIndex].name
+        if sheets.indices.contains(activeSheetIndex), sheets[activeSheetIndex].isHidden {
+            let name = sheets[activeSheetIndex].name
             throw XLSXWriterError(
                 path: path, sheet: name,
                 reason: .invalidArgument(
@@ -168,7 +170,21 @@ public final class XLSXWriter {
         self.handle = nil
         cellFormats.removeAll()
         differentialFormats.removeAll()
-        try check(workbook_close(handle), "workbook_close")
+        let result = workbook_close(handle)
+        do {
+            try check(result, "workbook_close")
+        } catch var error as XLSXWriterError {
+            // lxw_strerror blames permissions; a missing directory is the more common cause.
+            let directory = (path as NSString).deletingLastPathComponent
+            if result == LXW_ERROR_CREATING_XLSX_FILE, !directory.isEmpty,
+                !FileManager.default.fileExists(atPath: directory),
+                case let .library(function, code, message) = error.reason
+            {
+                error.reason = .library(
+                    function: function, code: code, message: message + " The directory \(directory) does not exist.")
+            }
+            throw error
+        }
     }
 
     // MARK: - Internal plumbing shared with Worksheet and the chart builder
