@@ -128,6 +128,10 @@ public struct Chart: Hashable, Sendable {
         }
         for series in series {
             if let problem = series.problem() { return problem }
+            // libxlsxwriter 1.1.4 dereferences a null pointer for a scatter series without x values.
+            if case .scatter = kind, series.categories == nil {
+                return "a scatter series needs categories (its x values)"
+            }
         }
         return nil
     }
@@ -154,7 +158,8 @@ public struct ChartSeries: Hashable, Sendable {
 
     /// The legend name; `nil` lets the spreadsheet program say "Series1".
     public var name: Name?
-    /// The category labels (x values for scatter charts); `nil` numbers the points 1, 2, 3….
+    /// The category labels, or the x values of a scatter chart (required there); `nil` numbers
+    /// the points 1, 2, 3….
     public var categories: QualifiedRange?
     /// The values; one row or one column.
     public var values: QualifiedRange

@@ -58,6 +58,12 @@ extension Worksheet {
             // libxlsxwriter swaps its axis pointers for bar charts: x_axis is the horizontal value axis.
             Self.configure(chartHandle.pointee.y_axis, with: chart.categoryAxis)
             Self.configure(chartHandle.pointee.x_axis, with: chart.valueAxis)
+        case .area:
+            // 1.1.4 does not mark an area chart's value axis as one, so it ignores min, max and
+            // major unit with a warning; marking it makes them work and changes nothing else.
+            chartHandle.pointee.y_axis?.pointee.is_value = 1
+            Self.configure(chartHandle.pointee.x_axis, with: chart.categoryAxis)
+            Self.configure(chartHandle.pointee.y_axis, with: chart.valueAxis)
         default:
             Self.configure(chartHandle.pointee.x_axis, with: chart.categoryAxis)
             Self.configure(chartHandle.pointee.y_axis, with: chart.valueAxis)
