@@ -75,8 +75,9 @@ public final class Worksheet {
     /// Writes `text` as a string cell, whatever it looks like.
     ///
     /// Text starting with `=`, digits with leading zeros and long identifiers are stored as
-    /// text, never as formulas or numbers. Empty text writes a blank cell when a style is given
-    /// and nothing otherwise. Throws for text over 32,767 UTF-16 units or containing U+0000.
+    /// text, never as formulas or numbers; a literal `_x0041_` is escaped so Excel does not
+    /// decode it. Empty text writes a blank cell when a style is given and nothing otherwise.
+    /// Throws for text over 32,767 UTF-16 units or containing U+0000.
     public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws {
         let cell = try checkedCell(row: row, column: column)
         try checkText(text, cell: cell)
@@ -84,7 +85,7 @@ public final class Worksheet {
         try claimRows(row, through: row, cell: cell)
         let format = try book.cellFormat(for: style, sheet: name, cell: cell)
         try book.check(
-            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, format),
+            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), Self.storedText(text), format),
             "worksheet_write_string", sheet: name, cell: cell)
         noteWidth(ColumnWidth.displayWidth(of: text), column: column, style: style)
     }
@@ -195,7 +196,7 @@ public final class Worksheet {
         case let .text(value):
             try checkText(value, cell: cell)
             try book.check(
-                worksheet_write_formula_str(handle, r, c, formula.expression, format, value),
+                worksheet_write_formula_str(handle, r, c, formula.expression, format, Self.storedText(value)),
                 "worksheet_write_formula_str", sheet: name, cell: cell)
             noteWidth(ColumnWidth.displayWidth(of: value), column: column, style: style)
         }
@@ -217,7 +218,8 @@ public final class Worksheet {
         let (book, handle) = try live()
         try claimRows(row, through: row, cell: cell)
         let format = try book.cellFormat(for: style, sheet: name, cell: cell)
-        try book.withCStrings([url, text, tooltip], sheet: name, cell: cell, what: "the hyperlink") { strings in
+        try book.withCStrings([url, text.map(Self.storedText), tooltip], sheet: name, cell: cell, what: "the hyperlink") {
+            strings in
             try book.check(
                 worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(column), strings[0], format, strings[1], strings[2]),
                 "worksheet_write_url_opt", sheet: name, cell: cell)
@@ -246,7 +248,7 @@ public final class Worksheet {
         try book.check(
             worksheet_merge_range(
                 handle, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn), lxw_row_t(range.lastRow),
-                lxw_col_t(range.lastColumn), text, format),
+                lxw_col_t(range.lastColumn), Self.storedText(text), format),
             "worksheet_merge_range", sheet: name, cell: cell)
         state.merges.append(range)
     }
@@ -345,9 +347,19 @@ public final class Worksheet {
     }
 
     /// Adds filter buttons to the first row of `range` (usually the header row down to the last data row).
+    ///
+    /// In constant-memory mode libxlsxwriter needs the range's last row not yet written out, so
+    /// set the filter before writing the rows below it (the range may be known in advance).
     public func setAutoFilter(_ range: WorksheetRange) throws {
         let cell = try checkedRange(range)
         let (book, handle) = try live()
+        if state.constantMemory, range.lastRow < state.currentRow {
+            throw error(
+                .invalidArgument(
+                    "in constant-memory mode an autofilter must be set before rows after its last row "
+                        + "(\(range.lastRow), zero-based) are written; row \(state.currentRow) has been started"),
+                cell: cell)
+        }
         try book.check(
             worksheet_autofilter(
                 handle, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn), lxw_row_t(range.lastRow),
@@ -451,6 +463,16 @@ public final class Worksheet {
             throw error(.textTooLong(length: length, limit: XLSXWriter.maximumTextLength), cell: cell)
         }
         if text.utf8.contains(0) { throw error(.textContainsNUL, cell: cell) }
+    }
+
+    /// `text` as it must be stored so that Excel shows it unchanged.
+    ///
+    /// Excel decodes `_xHHHH_` in cell text as the character U+HHHH (the escape libxlsxwriter
+    /// uses for control characters), but 1.1.4 writes such sequences typed literally as they
+    /// are, so `_x0041_` would appear as `A`. Escaping the underscore as `_x005F_` keeps it.
+    static func storedText(_ text: String) -> String {
+        guard text.contains("_x") || text.contains("_X") else { return text }
+        return text.replacing(/_[xX][0-9A-Fa-f]{4}_/) { "_x005F" + $0.output }
     }
 
     /// In constant-memory mode, refuses rows already flushed and records the rows now in use.

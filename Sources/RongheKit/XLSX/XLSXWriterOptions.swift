@@ -13,6 +13,7 @@ extension XLSXWriter {
         ///   come in any order;
         /// - a merged range must be written in one ``Worksheet/merge(_:text:style:)`` call, since
         ///   it writes blanks down to its last row: it cannot be merged first and filled later;
+        /// - an autofilter must be set before the rows after its last row are written;
         /// - strings are stored inline in each cell rather than in the shared-string table, so the
         ///   file is larger and readers must understand `t="inlineStr"` cells;
         /// - charts get no cached values (spreadsheet programs recompute them on opening).

@@ -109,6 +109,12 @@ import Testing
         #expect(WriterTestSupport.errorText { try sheet.write("迟到", row: 2, column: 0) } == expected)
         #expect(WriterTestSupport.errorText { try sheet.write(1.0, row: 2, column: 0) } == expected)
         #expect(WriterTestSupport.errorText { try sheet.setRow(2, height: 30) } == expected)
+        // An autofilter's last row must not be written out yet.
+        #expect(
+            WriterTestSupport.errorText { try sheet.setAutoFilter(WorksheetRange(firstRow: 0, firstColumn: 0, lastRow: 5, lastColumn: 3)) }
+                == "reports/x.xlsx:数据!A1:D6: error: in constant-memory mode an autofilter must be set before rows after its last row "
+                + "(5, zero-based) are written; row 6 has been started")
+        try sheet.setAutoFilter(WorksheetRange(firstRow: 0, firstColumn: 0, lastRow: 6, lastColumn: 3))
         // A merge reserves every row it spans.
         try sheet.merge(WorksheetRange(firstRow: 8, firstColumn: 0, lastRow: 10, lastColumn: 1), text: "合并")
         #expect(
@@ -212,6 +218,18 @@ import Testing
         try first.select()
         try book.close()
         #expect(WriterTestSupport.isZipFile(path))
+    }
+
+    @Test(arguments: [
+        ("plain 文本", "plain 文本"),
+        ("_x0041_", "_x005F_x0041_"),
+        ("__x0041__", "__x005F_x0041__"),
+        ("_X00e9_ and _x000D_", "_x005F_X00e9_ and _x005F_x000D_"),
+        ("_x00ZZ_", "_x00ZZ_"),  // not a valid escape, left alone
+        ("_x004_", "_x004_"),
+    ])
+    func literalEscapeSequencesAreProtected(text: String, stored: String) {
+        #expect(Worksheet.storedText(text) == stored)
     }
 
     @Test func sheetReferences() throws {
