@@ -128,12 +128,48 @@ public struct Chart: Hashable, Sendable {
         }
         for series in series {
             if let problem = series.problem() { return problem }
+            if let position = series.dataLabels?.position, !allowedLabelPositions.contains(position) {
+                return "data label position \(position) is not available for \(kindName) charts"
+            }
             // libxlsxwriter 1.1.4 dereferences a null pointer for a scatter series without x values.
             if case .scatter = kind, series.categories == nil {
                 return "a scatter series needs categories (its x values)"
             }
         }
         return nil
+    }
+
+    /// The data label positions Excel offers for this kind of chart; libxlsxwriter 1.1.4 writes
+    /// any position without checking, and Excel rejects the others.
+    var allowedLabelPositions: Set<ChartDataLabels.Position> {
+        switch kind {
+        case .column(.clustered), .bar(.clustered): [.center, .insideEnd, .insideBase, .outsideEnd]
+        case .column, .bar: [.center, .insideEnd, .insideBase]
+        case .line, .scatter: [.center, .right, .left, .above, .below]
+        case .pie: [.center, .insideEnd, .outsideEnd, .bestFit]
+        case .area, .doughnut, .radar: []
+        }
+    }
+
+    /// The kind in words, for messages.
+    var kindName: String {
+        let grouping: (Grouping) -> String = {
+            switch $0 {
+            case .clustered: ""
+            case .stacked: "stacked "
+            case .percentStacked: "percent-stacked "
+            }
+        }
+        switch kind {
+        case let .column(g): return grouping(g) + "column"
+        case let .bar(g): return grouping(g) + "bar"
+        case let .line(g): return grouping(g) + "line"
+        case let .area(g): return grouping(g) + "area"
+        case .pie: return "pie"
+        case .doughnut: return "doughnut"
+        case .radar: return "radar"
+        case .scatter: return "scatter"
+        }
     }
 
     /// libxlsxwriter reads a chart text starting with `=` as a formula, so such text is refused.
@@ -258,7 +294,9 @@ public struct ChartDataLabels: Hashable, Sendable {
     public var showsPercentage: Bool
     /// Draws leader lines from labels to slices (pie charts).
     public var showsLeaderLines: Bool
-    /// The position; `nil` is the chart type's default. Not every position suits every chart.
+    /// The position; `nil` is the chart type's default. Only the positions Excel offers for the
+    /// chart's kind are accepted (none for area, doughnut and radar charts; outside end not for
+    /// stacked bars); see `Chart`'s checks.
     public var position: Position?
     /// A number format for the values, such as `"0.0"`.
     public var numberFormat: String?

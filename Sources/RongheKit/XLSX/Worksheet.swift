@@ -79,14 +79,15 @@ public final class Worksheet {
     /// decode it. Empty text writes a blank cell when a style is given and nothing otherwise.
     /// Throws for text over 32,767 UTF-16 units or containing U+0000.
     public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws {
-        let cell = try checkedCell(row: row, column: column)
-        try checkText(text, cell: cell)
+        try checkCell(row: row, column: column)
+        let cell = { XLSXWriter.cellName(row: row, column: column) }  // named only for errors
+        try checkText(text, cell: cell())
         let (book, handle) = try live()
-        try claimRows(row, through: row, cell: cell)
-        let format = try book.cellFormat(for: style, sheet: name, cell: cell)
+        try claimRows(row, through: row, cell: cell())
+        let format = try book.cellFormat(for: style, sheet: name, cell: cell())
         try book.check(
             worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), Self.storedText(text), format),
-            "worksheet_write_string", sheet: name, cell: cell)
+            "worksheet_write_string", sheet: name, cell: cell())
         noteWidth(ColumnWidth.displayWidth(of: text), column: column, style: style)
     }
 
@@ -95,18 +96,20 @@ public final class Worksheet {
     /// NaN and infinities throw ``XLSXWriterError/Reason/nonFiniteNumber(_:)``: libxlsxwriter would
     /// write them as `nan`/`inf`, which Excel reports as a corrupt file. Write a blank instead.
     public func write(_ number: Double, row: Int, column: Int, style: CellStyle? = nil) throws {
-        let cell = try checkedCell(row: row, column: column)
+        try checkCell(row: row, column: column)
+        let cell = { XLSXWriter.cellName(row: row, column: column) }  // named only for errors
         guard number.isFinite else {
-            throw error(.nonFiniteNumber(number), cell: cell)
+            throw error(.nonFiniteNumber(number), cell: cell())
         }
         let (book, handle) = try live()
-        try claimRows(row, through: row, cell: cell)
-        let format = try book.cellFormat(for: style, sheet: name, cell: cell)
+        try claimRows(row, through: row, cell: cell())
+        let format = try book.cellFormat(for: style, sheet: name, cell: cell())
         try book.check(
             worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, format),
-            "worksheet_write_number", sheet: name, cell: cell)
-        let shown = ColumnWidth.estimatedText(of: number, numberFormat: style?.numberFormat)
-        noteWidth(ColumnWidth.displayWidth(of: shown), column: column, style: style)
+            "worksheet_write_number", sheet: name, cell: cell())
+        noteWidth(
+            ColumnWidth.displayWidth(of: ColumnWidth.estimatedText(of: number, numberFormat: style?.numberFormat)),
+            column: column, style: style)
     }
 
     /// Writes an integer as a number; Excel keeps 15 significant digits, so write identifiers as text.
@@ -116,13 +119,14 @@ public final class Worksheet {
 
     /// Writes a boolean, shown as TRUE or FALSE.
     public func write(_ value: Bool, row: Int, column: Int, style: CellStyle? = nil) throws {
-        let cell = try checkedCell(row: row, column: column)
+        try checkCell(row: row, column: column)
+        let cell = { XLSXWriter.cellName(row: row, column: column) }  // named only for errors
         let (book, handle) = try live()
-        try claimRows(row, through: row, cell: cell)
-        let format = try book.cellFormat(for: style, sheet: name, cell: cell)
+        try claimRows(row, through: row, cell: cell())
+        let format = try book.cellFormat(for: style, sheet: name, cell: cell())
         try book.check(
             worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, format),
-            "worksheet_write_boolean", sheet: name, cell: cell)
+            "worksheet_write_boolean", sheet: name, cell: cell())
         noteWidth(value ? 4 : 5, column: column, style: style)
     }
 
@@ -130,13 +134,14 @@ public final class Worksheet {
     ///
     /// Without a style nothing is written (an unstyled blank cell is no cell at all).
     public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws {
-        let cell = try checkedCell(row: row, column: column)
+        try checkCell(row: row, column: column)
+        let cell = { XLSXWriter.cellName(row: row, column: column) }  // named only for errors
         let (book, handle) = try live()
-        try claimRows(row, through: row, cell: cell)
-        let format = try book.cellFormat(for: style, sheet: name, cell: cell)
+        try claimRows(row, through: row, cell: cell())
+        let format = try book.cellFormat(for: style, sheet: name, cell: cell())
         try book.check(
             worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), format),
-            "worksheet_write_blank", sheet: name, cell: cell)
+            "worksheet_write_blank", sheet: name, cell: cell())
     }
 
     /// Writes a date and time as seen in `timeZone`, as an Excel date serial.
@@ -191,8 +196,9 @@ public final class Worksheet {
             try book.check(
                 worksheet_write_formula_num(handle, r, c, formula.expression, format, value),
                 "worksheet_write_formula_num", sheet: name, cell: cell)
-            let shown = ColumnWidth.estimatedText(of: value, numberFormat: style?.numberFormat)
-            noteWidth(ColumnWidth.displayWidth(of: shown), column: column, style: style)
+            noteWidth(
+                ColumnWidth.displayWidth(of: ColumnWidth.estimatedText(of: value, numberFormat: style?.numberFormat)),
+                column: column, style: style)
         case let .text(value):
             try checkText(value, cell: cell)
             try book.check(
@@ -438,10 +444,16 @@ public final class Worksheet {
 
     /// The A1 name of a cell inside the grid, or the out-of-range error.
     func checkedCell(row: Int, column: Int) throws -> String {
+        try checkCell(row: row, column: column)
+        return XLSXWriter.cellName(row: row, column: column)
+    }
+
+    /// Throws if the cell is outside the grid; the cheap check for the hot writing paths, which
+    /// name the cell only when reporting an error.
+    func checkCell(row: Int, column: Int) throws {
         guard (0..<XLSXWriter.maximumRows).contains(row), (0..<XLSXWriter.maximumColumns).contains(column) else {
             throw error(.cellOutOfRange(row: row, column: column))
         }
-        return XLSXWriter.cellName(row: row, column: column)
     }
 
     /// The A1 name of a range inside the grid with its corners in order, or the error.
@@ -457,12 +469,12 @@ public final class Worksheet {
         return range.a1()
     }
 
-    func checkText(_ text: String, cell: String) throws {
+    func checkText(_ text: String, cell: @autoclosure () -> String) throws {
         let length = text.utf16.count
         if length > XLSXWriter.maximumTextLength {
-            throw error(.textTooLong(length: length, limit: XLSXWriter.maximumTextLength), cell: cell)
+            throw error(.textTooLong(length: length, limit: XLSXWriter.maximumTextLength), cell: cell())
         }
-        if text.utf8.contains(0) { throw error(.textContainsNUL, cell: cell) }
+        if text.utf8.contains(0) { throw error(.textContainsNUL, cell: cell()) }
     }
 
     /// `text` as it must be stored so that Excel shows it unchanged.
@@ -476,17 +488,17 @@ public final class Worksheet {
     }
 
     /// In constant-memory mode, refuses rows already flushed and records the rows now in use.
-    func claimRows(_ first: Int, through last: Int, cell: String) throws {
+    func claimRows(_ first: Int, through last: Int, cell: @autoclosure () -> String) throws {
         guard state.constantMemory else { return }
         if first < state.currentRow {
-            throw error(.rowAlreadyFlushed(row: first, currentRow: state.currentRow), cell: cell)
+            throw error(.rowAlreadyFlushed(row: first, currentRow: state.currentRow), cell: cell())
         }
         state.currentRow = max(state.currentRow, last)
     }
 
-    private func noteWidth(_ units: Int, column: Int, style: CellStyle?) {
+    private func noteWidth(_ units: @autoclosure () -> Int, column: Int, style: CellStyle?) {
         guard state.fitOptions != nil, style?.wrapsText != true else { return }
-        let scaled = Double(units) * (style?.fontSize ?? 11) / 11
+        let scaled = Double(units()) * (style?.fontSize ?? 11) / 11
         state.widestContent[column] = max(state.widestContent[column] ?? 0, scaled)
     }
 

@@ -164,14 +164,15 @@ extension Worksheet {
 
         if let labels = settings.dataLabels {
             chart_series_set_labels(series)
-            chart_series_set_labels_options(
-                series, labels.showsSeriesName ? 1 : 0, labels.showsCategory ? 1 : 0, labels.showsValue ? 1 : 0)
-            if labels.showsPercentage { chart_series_set_labels_percentage(series) }
-            if labels.showsLeaderLines { chart_series_set_labels_leader_line(series) }
             if let position = labels.position {
                 chart_series_set_labels_position(series, Self.labelPosition(position))
             }
             if let format = labels.numberFormat { chart_series_set_labels_num_format(series, format) }
+            if labels.showsPercentage { chart_series_set_labels_percentage(series) }
+            if labels.showsLeaderLines { chart_series_set_labels_leader_line(series) }
+            // Last: in 1.1.4 setting a position switches the value back on.
+            chart_series_set_labels_options(
+                series, labels.showsSeriesName ? 1 : 0, labels.showsCategory ? 1 : 0, labels.showsValue ? 1 : 0)
         }
     }
 

@@ -197,9 +197,10 @@ public final class XLSXWriter {
 
     /// The one place a libxlsxwriter result code becomes a thrown error.
     func check(
-        _ result: lxw_error, _ function: String, sheet: String? = nil, cell: String? = nil
+        _ result: lxw_error, _ function: String, sheet: String? = nil, cell: @autoclosure () -> String? = nil
     ) throws {
         guard result != LXW_NO_ERROR else { return }
+        let cell = cell()
         let message = lxw_strerror(result).map { String(cString: $0) } ?? "unknown error"
         throw XLSXWriterError(
             path: path, sheet: sheet, cell: cell,
@@ -207,10 +208,12 @@ public final class XLSXWriter {
     }
 
     /// The format for cells with `style`, made on first use and shared afterwards; `nil` for the default style.
-    func cellFormat(for style: CellStyle?, sheet: String?, cell: String?) throws -> UnsafeMutablePointer<lxw_format>? {
+    func cellFormat(
+        for style: CellStyle?, sheet: String?, cell: @autoclosure () -> String?
+    ) throws -> UnsafeMutablePointer<lxw_format>? {
         guard let style, style != .default else { return nil }
         if let format = cellFormats[style] { return format }
-        let format = try makeFormat(style, sheet: sheet, cell: cell)
+        let format = try makeFormat(style, sheet: sheet, cell: cell())
         cellFormats[style] = format
         return format
     }

@@ -37,5 +37,16 @@ import Testing
             Chart(.scatter(.markers), series: [ChartSeries(values: values)]).problem()
                 == "a scatter series needs categories (its x values)")
         #expect(Chart(.radar(.filled), series: [ChartSeries(values: values)]).problem() == nil)
+        #expect(
+            Chart(.column(.clustered), series: [ChartSeries(values: values, dataLabels: ChartDataLabels(position: .above))]).problem()
+                == "data label position above is not available for column charts")
+        #expect(
+            Chart(.bar(.stacked), series: [ChartSeries(values: values, dataLabels: ChartDataLabels(position: .outsideEnd))]).problem()
+                == "data label position outsideEnd is not available for stacked bar charts")
+        #expect(
+            Chart(.radar(.markers), series: [ChartSeries(values: values, dataLabels: ChartDataLabels(position: .center))]).problem()
+                == "data label position center is not available for radar charts")
+        #expect(
+            Chart(.pie, series: [ChartSeries(values: values, dataLabels: ChartDataLabels(position: .bestFit))]).problem() == nil)
     }
 }
