@@ -107,9 +107,7 @@ public final class Worksheet {
         try book.check(
             worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, format),
             "worksheet_write_number", sheet: name, cell: cell())
-        noteWidth(
-            ColumnWidth.displayWidth(of: ColumnWidth.estimatedText(of: number, numberFormat: style?.numberFormat)),
-            column: column, style: style)
+        noteWidth(ColumnWidth.estimatedWidth(of: number, numberFormat: style?.numberFormat), column: column, style: style)
     }
 
     /// Writes an integer as a number; Excel keeps 15 significant digits, so write identifiers as text.
@@ -196,9 +194,7 @@ public final class Worksheet {
             try book.check(
                 worksheet_write_formula_num(handle, r, c, formula.expression, format, value),
                 "worksheet_write_formula_num", sheet: name, cell: cell)
-            noteWidth(
-                ColumnWidth.displayWidth(of: ColumnWidth.estimatedText(of: value, numberFormat: style?.numberFormat)),
-                column: column, style: style)
+            noteWidth(ColumnWidth.estimatedWidth(of: value, numberFormat: style?.numberFormat), column: column, style: style)
         case let .text(value):
             try checkText(value, cell: cell)
             try book.check(

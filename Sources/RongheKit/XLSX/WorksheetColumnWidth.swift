@@ -31,6 +31,7 @@ public enum ColumnWidth {
     /// ideographs, kana, hangul, CJK punctuation, full-width forms) and emoji presented as emoji.
     /// Control characters count 0. For text of several lines the widest line counts.
     public static func displayWidth(of text: String) -> Int {
+        if let width = simpleDisplayWidth(of: text) { return width }
         var widest = 0
         var current = 0
         for character in text {
@@ -48,6 +49,22 @@ public enum ColumnWidth {
     public static func fitted(displayWidth: Int, fontScale: Double = 1, options: FitOptions = FitOptions()) -> Double {
         let raw = Double(displayWidth) * fontScale + options.padding
         return min(options.maximum, max(options.minimum, raw))
+    }
+
+    /// The width of text made only of printable ASCII and common single-scalar CJK characters,
+    /// counted per scalar without grapheme breaking; `nil` for anything else, which takes the
+    /// exact path. Auto-fit calls this for every cell, so it must be cheap.
+    static func simpleDisplayWidth(of text: String) -> Int? {
+        var width = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E: width += 1
+            case 0x3000...0x303E, 0x3041...0x33FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60, 0xFFE0...0xFFE6:
+                width += 2
+            default: return nil
+            }
+        }
+        return width
     }
 
     static func width(of character: Character) -> Int {
@@ -87,26 +104,85 @@ public enum ColumnWidth {
         }
     }
 
+    /// The number of characters a number roughly shows as under `numberFormat`, computed
+    /// without formatting it; the same count as `estimatedText(of:numberFormat:)` gives.
+    static func estimatedWidth(of number: Double, numberFormat: String?) -> Int {
+        guard let format = numberFormat, let shape = NumberShape(format) else {
+            if number == number.rounded(), abs(number) < 1e11 {
+                return digitCount(abs(number)) + (number < 0 ? 1 : 0)
+            }
+            return generalText(of: number).count
+        }
+        let value = shape.isPercent ? number * 100 : number
+        var scale = 1.0
+        for _ in 0..<shape.decimals { scale *= 10 }
+        let rounded = (abs(value) * scale).rounded() / scale
+        guard rounded < 1e15 else { return estimatedText(of: number, numberFormat: numberFormat).count }
+        let integerDigits = digitCount(rounded.rounded(.down))
+        let negative = value < 0 ? 1 : 0
+        return negative + integerDigits + (shape.decimals > 0 ? 1 + shape.decimals : 0)
+            + (shape.hasThousands ? (integerDigits - 1) / 3 : 0) + (shape.isPercent ? 1 : 0)
+    }
+
+    private static func digitCount(_ value: Double) -> Int {
+        var digits = 1
+        var limit = 10.0
+        while value >= limit, digits < 16 {
+            digits += 1
+            limit *= 10
+        }
+        return digits
+    }
+
+    /// What matters about a simple number format for its width.
+    struct NumberShape {
+        var decimals: Int
+        var isPercent: Bool
+        var hasThousands: Bool
+
+        /// Reads the first section (up to `;`) in one pass over the bytes: auto-fit calls this
+        /// for every number written, so it must not allocate.
+        init?(_ numberFormat: String) {
+            var hasZero = false
+            var afterDot = false
+            var decimalsClosed = false
+            (decimals, isPercent, hasThousands) = (0, false, false)
+            for byte in numberFormat.utf8 {
+                switch byte {
+                case UInt8(ascii: ";"): break
+                case UInt8(ascii: "0"), UInt8(ascii: "#"):
+                    if byte == UInt8(ascii: "0") { hasZero = true }
+                    if afterDot && !decimalsClosed { decimals += 1 }
+                    continue
+                case UInt8(ascii: "."):
+                    if !afterDot { afterDot = true } else { decimalsClosed = true }
+                    continue
+                case UInt8(ascii: "%"): isPercent = true
+                case UInt8(ascii: ","): hasThousands = true
+                default: break
+                }
+                if byte == UInt8(ascii: ";") { break }
+                if afterDot { decimalsClosed = true }
+            }
+            guard hasZero else { return nil }
+        }
+    }
+
     /// The text a number roughly shows as under `numberFormat`, for width estimates only.
     ///
     /// Understands the decimals, thousands separator and percent sign of simple formats such as
     /// `0.00`, `#,##0` or `0.0%`; anything else is estimated as General (at most 11 characters).
     static func estimatedText(of number: Double, numberFormat: String?) -> String {
-        guard let format = numberFormat?.split(separator: ";").first, format.contains("0") else {
+        guard let format = numberFormat, let shape = NumberShape(format) else {
             return generalText(of: number)
         }
-        let isPercent = format.contains("%")
-        let value = isPercent ? number * 100 : number
-        var decimals = 0
-        if let dot = format.firstIndex(of: ".") {
-            decimals = format[format.index(after: dot)...].prefix(while: { $0 == "0" || $0 == "#" }).count
-        }
-        var text = String(format: "%.\(decimals)f", value)
-        if format.contains(",") {
+        let value = shape.isPercent ? number * 100 : number
+        var text = String(format: "%.\(shape.decimals)f", value)
+        if shape.hasThousands {
             let integerDigits = text.prefix(while: { $0 != "." }).filter(\.isNumber).count
             text += String(repeating: ",", count: max(0, (integerDigits - 1) / 3))
         }
-        return isPercent ? text + "%" : text
+        return shape.isPercent ? text + "%" : text
     }
 
     private static func generalText(of number: Double) -> String {

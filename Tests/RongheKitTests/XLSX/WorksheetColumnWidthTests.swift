@@ -53,6 +53,36 @@ import Testing
         #expect(ColumnWidth.displayWidth(of: ColumnWidth.estimatedText(of: 1_234_567, numberFormat: "#,##0")) == 9)
     }
 
+    @Test(arguments: [
+        (87.456, "0.0", 4),  // 87.5
+        (0.8756, "0.0%", 5),  // 87.6%
+        (1_234_567.0, "#,##0", 9),  // 1,234,567
+        (-3.5, "0.00", 5),  // -3.50
+        (999.96, "0.0", 6),  // 1000.0 after rounding
+        (42.0, nil, 2),
+        (-7.0, nil, 2),
+        (100_000.0, nil, 6),
+    ] as [(Double, String?, Int)])
+    func estimatedNumberWidth(number: Double, format: String?, expected: Int) {
+        #expect(ColumnWidth.estimatedWidth(of: number, numberFormat: format) == expected)
+    }
+
+    @Test(arguments: [UInt64(7), 11, 19, 23])
+    func arithmeticWidthMatchesFormattedTextForManySeeds(seed: UInt64) {
+        var generator = WriterTestSupport.SplitMix64(seed: seed)
+        let formats: [(String?, Int)] = [(nil, 0), ("0", 0), ("0.0", 1), ("0.00", 2), ("#,##0", 0), ("#,##0.00", 2), ("0.0%", 3)]
+        for _ in 0..<300 {
+            let (format, digits) = formats[Int(generator.next() % UInt64(formats.count))]
+            // Values with no more decimals than the format shows, so no rounding boundary is hit.
+            var value = Double(Int64(generator.next() % 20_000_000) - 10_000_000)
+            for _ in 0..<digits { value /= 10 }
+            let text = ColumnWidth.estimatedText(of: value, numberFormat: format)
+            #expect(
+                ColumnWidth.estimatedWidth(of: value, numberFormat: format) == text.count,
+                "seed \(seed): \(value) as \(format ?? "General") shows \(text)")
+        }
+    }
+
     @Test func widthIsAdditiveOverNarrowAndWideCharactersForManySeeds() {
         let narrow: [Character] = Array("abcXYZ019 -_.")
         let wide: [Character] = Array("企业信息化融合评估测试ＡＢ，。")
