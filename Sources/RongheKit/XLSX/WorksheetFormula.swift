@@ -13,8 +13,13 @@ public struct Formula: Hashable, Sendable {
 
     /// The formula in Excel's English syntax, with or without the leading `=`: `=SUM(B2:B9)`.
     public var expression: String
-    /// The value shown by readers that do not calculate; `nil` stores 0, and Excel and
-    /// LibreOffice recalculate on opening.
+    /// The value stored with the formula; `nil` stores 0.
+    ///
+    /// Excel recalculates on opening (libxlsxwriter marks the workbook for a full calculation),
+    /// but LibreOffice trusts the stored value of files that say they come from Excel, as
+    /// libxlsxwriter's do: a formula written without its result shows 0 there (seen with
+    /// `soffice --convert-to pdf`), and readers that do not calculate see 0 too. Give the
+    /// result whenever it is known.
     public var cachedResult: CachedResult?
 
     /// Creates a formula.
