@@ -387,14 +387,14 @@ public final class Worksheet {
     /// Shows or hides gridlines on screen and in print (by default shown on screen, not printed).
     public func setGridlines(onScreen: Bool, inPrint: Bool) throws {
         let (_, handle) = try live()
-        let option: UInt8 =
-            switch (onScreen, inPrint) {
-            case (false, false): UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue)
-            case (true, false): UInt8(LXW_SHOW_SCREEN_GRIDLINES.rawValue)
-            case (false, true): UInt8(LXW_SHOW_PRINT_GRIDLINES.rawValue)
-            case (true, true): UInt8(LXW_SHOW_ALL_GRIDLINES.rawValue)
-            }
-        worksheet_gridlines(handle, option)
+        // worksheet_gridlines only switches flags on (except "hide all"), so start from nothing.
+        worksheet_gridlines(handle, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue))
+        switch (onScreen, inPrint) {
+        case (false, false): break
+        case (true, false): worksheet_gridlines(handle, UInt8(LXW_SHOW_SCREEN_GRIDLINES.rawValue))
+        case (false, true): worksheet_gridlines(handle, UInt8(LXW_SHOW_PRINT_GRIDLINES.rawValue))
+        case (true, true): worksheet_gridlines(handle, UInt8(LXW_SHOW_ALL_GRIDLINES.rawValue))
+        }
     }
 
     /// Hides the sheet's tab, as for a sheet of validation lists.
