@@ -53,6 +53,35 @@ public enum ProfileField: String, Sendable, CaseIterable, Codable {
 
     /// Whether the field holds a number (usable as a ratio operand).
     public var isNumeric: Bool { self == .employees || self == .revenue || self == .year }
+
+    /// The fields an enterprise fills in, in form order (`industrySection` is derived).
+    public static let surveyFields: [ProfileField] = [.uscc, .name, .district, .industry, .size, .employees, .revenue, .year]
+
+    /// The label on survey forms and column headers.
+    public var label: LocalizedText {
+        switch self {
+        case .uscc: return LocalizedText(zh: "统一社会信用代码", en: "Unified social credit code")
+        case .name: return LocalizedText(zh: "企业名称", en: "Enterprise name")
+        case .district: return LocalizedText(zh: "所属区县（行政区划代码）", en: "District (GB/T 2260 code)")
+        case .industry: return LocalizedText(zh: "所属行业（国民经济行业分类代码）", en: "Industry (GB/T 4754 code)")
+        case .industrySection: return LocalizedText(zh: "行业门类", en: "Industry section")
+        case .size: return LocalizedText(zh: "企业规模", en: "Size class")
+        case .employees: return LocalizedText(zh: "从业人员（人）", en: "Employees (persons)")
+        case .revenue: return LocalizedText(zh: "营业收入（万元）", en: "Revenue (10k yuan)")
+        case .year: return LocalizedText(zh: "填报年度", en: "Survey year")
+        }
+    }
+
+    /// A hint shown beside the field on survey forms.
+    public var hint: LocalizedText? {
+        switch self {
+        case .uscc: return LocalizedText(zh: "18位，请以文本格式填写", en: "18 characters, entered as text")
+        case .district: return LocalizedText(zh: "6位行政区划代码，如371402", en: "6-digit division code, e.g. 371402")
+        case .industry: return LocalizedText(zh: "门类字母加大类代码，如C26", en: "Section letter and division, e.g. C26")
+        case .size: return LocalizedText(zh: "大型、中型、小型或微型", en: "Large, medium, small or micro")
+        default: return nil
+        }
+    }
 }
 
 /// A profile field's value.
