@@ -71,7 +71,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         return "\(location): error: \(message)"
     }
 
-    private var message: String {
+    /// The message without the location.
+    public var message: String {
         switch self {
         case let .cannotOpen(_, reason):
             return "cannot open the file (\(reason))"

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Reads batch CSV files: a header row of profile fields and question ids or labels, then one
+/// enterprise per line. UTF-8 (with or without a byte-order mark) and GB18030 are detected.
+public struct CSVSurveyReader {
+    let mapper: FieldMapper
+
+    public init(tree: IndicatorTree) {
+        mapper = FieldMapper(tree: tree)
+    }
+
+    /// Calls `body` with each record, streaming; returns file-level warnings (ignored columns).
+    @discardableResult
+    public func forEachRecord(in url: URL, file: String, _ body: (RawSurvey) throws -> Void) throws -> [SurveyIssue] {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(url: url, options: CSVReader.Options(separator: nil))
+        } catch {
+            throw SurveyFileError(error, file: file)
+        }
+        var table: BatchTable?
+        var warnings: [SurveyIssue] = []
+        do {
+            while let record = try reader.next() {
+                guard let header = table else {
+                    if record.line > BatchTable.headerSearchDepth { break }
+                    table = BatchTable(header: record.fields, mapper: mapper)
+                    if let table, let warning = table.unknownColumnsWarning(at: FileLocation(file: file, place: .line(record.line))) {
+                        warnings.append(warning)
+                    }
+                    continue
+                }
+                var fields: [RawField] = []
+                let location = FileLocation(file: file, place: .line(record.line))
+                for (index, text) in record.fields.enumerated() where index < header.columns.count {
+                    guard let key = header.columns[index], !text.isEmpty else { continue }
+                    fields.append(RawField(key: key, value: .text(text), location: location))
+                }
+                if record.fields.count > header.columns.count,
+                    record.fields[header.columns.count...].contains(where: { !$0.isEmpty })
+                {
+                    fields.append(RawField(key: "", value: .text(""), location: location))
+                }
+                try body(RawSurvey(location: location, fields: fields))
+            }
+        } catch let error as CSVError {
+            throw SurveyFileError(error, file: file)
+        }
+        if table == nil { throw BatchTable.noHeader(at: FileLocation(file: file)) }
+        return warnings
+    }
+}

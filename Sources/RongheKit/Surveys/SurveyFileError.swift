@@ -1,0 +1,56 @@
+/// A submitted file that cannot be read at all, with what the sender should do, in Chinese and
+/// English.
+public struct SurveyFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var issue: SurveyIssue
+
+    public init(_ location: FileLocation, _ message: LocalizedText) {
+        issue = SurveyIssue(.error, at: location, message)
+    }
+
+    public var description: String { issue.formatted(.en) }
+
+    /// Wraps a workbook reader's error, in Chinese too where the sender can act on it.
+    init(_ error: XLSXError, file: String) {
+        let english = error.problem.message
+        let chinese: String
+        switch error.problem {
+        case .empty: chinese = "文件为空（0字节），请重新保存后发送"
+        case .textFile: chinese = "这是文本文件（如CSV），只是扩展名像表格；请用Excel或WPS打开并另存为.xlsx"
+        case .pdfFile: chinese = "这是PDF文件，不是Excel工作簿；请发送.xlsx格式的表格本身"
+        case .htmlFile: chinese = "这是网页文件，不是Excel工作簿；请用Excel或WPS打开并另存为.xlsx"
+        case .unknownFormat, .notAWorkbook, .notASpreadsheet: chinese = "这不是Excel工作簿（.xlsx）；请用Excel或WPS打开并另存为.xlsx"
+        case .passwordProtected, .encryptedPart: chinese = "工作簿设置了密码；请取消密码后重新另存为.xlsx"
+        case .legacyExcel: chinese = "这是Excel 97-2003格式（.xls）；请用Excel或WPS打开并另存为.xlsx"
+        case .wpsSpreadsheet: chinese = "这是WPS表格格式（.et）；请在WPS中另存为Excel工作簿（.xlsx）"
+        case .openDocumentSpreadsheet: chinese = "这是OpenDocument表格（.ods）；请另存为.xlsx"
+        case .damagedPackage, .damagedPart: chinese = "文件已损坏或不完整；请重新保存后发送"
+        case .partTooLarge, .packageTooLarge, .suspiciousCompression, .tooManyEntries:
+            chinese = "文件解压后过大，疑似异常文件，拒绝读取"
+        case .doctype: chinese = "文件含有工作簿不应有的DOCTYPE声明，出于安全原因拒绝读取"
+        default: chinese = "文件无法读取：\(english)"
+        }
+        var place: FileLocation.Place?
+        switch error.location {
+        case .cell(let sheet, let reference): place = .cell(sheet: sheet, reference: reference.description)
+        case .sheet(let sheet): place = .row(sheet: sheet, row: 0)
+        default: place = nil
+        }
+        if case .row = place { place = nil }
+        self.init(FileLocation(file: file, place: place), LocalizedText(zh: chinese, en: english))
+    }
+
+    /// Wraps a CSV reader's error, in Chinese too.
+    init(_ error: CSVError, file: String) {
+        let location = FileLocation(file: file, place: error.line.map { .line($0) })
+        let english = error.message
+        let chinese: String
+        switch error {
+        case .undecodable: chinese = "文件编码无法识别（既不是UTF-8也不是GB18030）；请另存为“CSV UTF-8”格式"
+        case .unterminatedQuote: chinese = "从这一行开始的引号没有结束；请检查该行的引号"
+        case .fieldTooLong, .recordTooLong, .tooManyFields, .tooManyRecords: chinese = "文件内容超出限制：\(english)"
+        case .cannotOpen, .cannotRead: chinese = "无法读取文件：\(english)"
+        default: chinese = "文件格式有误：\(english)"
+        }
+        self.init(location, LocalizedText(zh: chinese, en: english))
+    }
+}
