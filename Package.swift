@@ -39,7 +39,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RongheCLITests",
-            dependencies: ["RongheCLI", "RongheKit"]
+            dependencies: ["RongheCLI", "RongheKit"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

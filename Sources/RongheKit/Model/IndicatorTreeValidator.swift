@@ -331,6 +331,8 @@ struct IndicatorTreeValidator {
             case .profile(let field):
                 if field.isNumeric {
                     checkNumericTests(tests, subject: "profile field \"\(field.rawValue)\"", path: path)
+                } else {
+                    checkTextProfileTests(tests, field: field, path: path)
                 }
             }
         }
@@ -352,6 +354,36 @@ struct IndicatorTreeValidator {
         }
     }
 
+    /// A text field's tests must compare text: a district code written as a number, or a test
+    /// like atLeast, would silently never hold.
+    private mutating func checkTextProfileTests(_ tests: [ConditionTest], field: ProfileField, path: String) {
+        let subject = "profile field \"\(field.rawValue)\" is text"
+        for test in tests {
+            let values: [ConditionValue]
+            switch test {
+            case .atLeast, .atMost, .above, .below, .includes:
+                report(path, "\(subject); use equals, notEquals or in")
+                values = []
+            case .answered:
+                values = []
+            case .equals(let value), .notEquals(let value):
+                values = [value]
+            case .oneOf(let list):
+                values = list
+            }
+            for value in values {
+                guard case .text(let text) = value else {
+                    report(path, "\(subject); write the value in quotes: \"\(value.summary)\"")
+                    continue
+                }
+                if field == .size && SizeClass(rawValue: text) == nil {
+                    let allowed = SizeClass.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                    report(path, "unknown size class \"\(text)\" (expected one of \(allowed))")
+                }
+            }
+        }
+    }
+
     private mutating func checkTest(_ test: ConditionTest, on question: Question, path: String) {
         let name = "question \"\(question.id)\" is \(question.type.rawValue)"
         switch test {
@@ -368,6 +400,11 @@ struct IndicatorTreeValidator {
         case .equals(let value), .notEquals(let value):
             checkValue(value, for: question, path: path)
         case .oneOf(let values):
+            // A multi-choice answer is a set of codes, never equal to one of several values.
+            if question.type == .multiChoice {
+                report(path, "\(name); \"in\" never holds for it: use \"includes\", with \"any\" to accept one of several options")
+                return
+            }
             for value in values { checkValue(value, for: question, path: path) }
         }
     }

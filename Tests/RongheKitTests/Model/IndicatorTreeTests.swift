@@ -112,6 +112,13 @@ func treeErrors(_ text: String) -> String? {
          #"t.json: error: stages[1].requires.node: unknown node "Q""#),
         (treeJSON(extra: #", "vetoes": [{"id": "v", "reason": "x", "when": {"question": "q3", "equals": "maybe"}}]"#),
          #"t.json: error: vetoes[0].when: question "q3" is yes-no; compare it with "yes", "no", true or false"#),
+        // Text profile fields compare text: these conditions would otherwise never hold.
+        (treeJSON(extra: #", "vetoes": [{"id": "v", "reason": "x", "when": {"profile": "district", "equals": 371402}}]"#),
+         #"t.json: error: vetoes[0].when: profile field "district" is text; write the value in quotes: "371402""#),
+        (treeJSON(extra: #", "vetoes": [{"id": "v", "reason": "x", "when": {"profile": "industry", "atLeast": 26}}]"#),
+         #"t.json: error: vetoes[0].when: profile field "industry" is text; use equals, notEquals or in"#),
+        (treeJSON(extra: #", "vetoes": [{"id": "v", "reason": "x", "when": {"profile": "size", "in": ["large", "huge"]}}]"#),
+         #"t.json: error: vetoes[0].when: unknown size class "huge" (expected one of "large", "medium", "small", "micro")"#),
     ])
     func reportsErrorsWithJSONPaths(document: String, expected: String) {
         #expect(treeErrors(document) == expected)
@@ -137,6 +144,32 @@ func treeErrors(_ text: String) -> String? {
             t.json: error: questions[1].options[0]: missing key "label"
             t.json: error: questions[2]: missing key "label"
             """)
+    }
+
+    @Test func inNeverHoldsForAMultiChoiceQuestion() {
+        // A multi-choice answer is a set of codes; the evaluator never finds it among "in" values.
+        let questions = """
+            [{"id": "q1", "label": "一", "type": "number"},
+             {"id": "q2", "label": "二", "type": "choice", "options": [{"code": "a", "label": "甲"}, {"code": "b", "label": "乙"}]},
+             {"id": "m", "label": "多选", "type": "multi-choice", "options": [{"code": "x", "label": "X"}, {"code": "y", "label": "Y"}]}]
+            """
+        let refused = #", "vetoes": [{"id": "v", "reason": "r", "when": {"question": "m", "in": ["x", "y"]}}]"#
+        #expect(treeErrors(treeJSON(questions: questions, extra: refused)) == """
+            t.json: error: vetoes[0].when: question "m" is multi-choice; "in" never holds for it: use "includes", with "any" to accept one of several options
+            """)
+        let accepted = #", "vetoes": [{"id": "v", "reason": "r", "when": {"any": [{"question": "m", "includes": "x"}, {"question": "m", "includes": "y"}]}}]"#
+        #expect(treeErrors(treeJSON(questions: questions, extra: accepted)) == nil)
+    }
+
+    @Test func textProfileFieldsAcceptTextValues() {
+        let conditions = [
+            #"{"profile": "district", "in": ["371402", "371403"]}"#, #"{"profile": "size", "notEquals": "micro"}"#,
+            #"{"profile": "industrySection", "equals": "C"}"#, #"{"profile": "employees", "atLeast": 300}"#,
+        ]
+        for condition in conditions {
+            let extra = #", "vetoes": [{"id": "v", "reason": "r", "when": \#(condition)}]"#
+            #expect(treeErrors(treeJSON(extra: extra)) == nil, "\(condition)")
+        }
     }
 
     @Test func applicabilityCannotUseScores() {
