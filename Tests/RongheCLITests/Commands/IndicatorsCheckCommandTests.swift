@@ -36,7 +36,7 @@ import Testing
 
     @Test func listsTheDefaultTreeWithEffectiveWeights() throws {
         let hash = try defaultHash()
-        #expect(hash == "2715fe895bc5a0ce30f0e8bdd900e1562d237575bc2db018c7d846bb27ce2c31")
+        #expect(hash == "1501276fa4569de1b71f9abd9e0a38b8d0f9089a3d9d4a56dfc01998729b64d0")
         let expected = """
             tree             lianghua-default, version 2026.1
             name             两化融合发展水平评估（默认指标体系）
