@@ -142,3 +142,37 @@ extension IndicatorTree {
             hash: SHA256.hexDigest(of: Array(json.value.canonicalText.utf8)))
     }
 }
+
+extension IndicatorTree {
+    /// The questions with an applicability condition, ordered so that every question comes after
+    /// the questions its condition reads: a condition then sees a question that does not apply as
+    /// unanswered, whatever order the file lists them in. Questions caught in a cycle (which the
+    /// validator refuses) come last, in file order.
+    public var applicabilityOrder: [Question] {
+        let conditional = questions.filter { $0.applicableWhen != nil }
+        let ids = Set(conditional.map(\.id))
+        var remaining = conditional
+        var ordered: [Question] = []
+        var placed = Set<String>()
+        while !remaining.isEmpty {
+            let ready = remaining.filter { question in
+                Self.questionReferences(question.applicableWhen!).allSatisfy { !ids.contains($0) || placed.contains($0) || $0 == question.id }
+            }
+            guard !ready.isEmpty else {
+                ordered += remaining
+                break
+            }
+            ordered += ready
+            placed.formUnion(ready.map(\.id))
+            remaining.removeAll { placed.contains($0.id) }
+        }
+        return ordered
+    }
+
+    static func questionReferences(_ condition: Condition) -> [String] {
+        condition.subjects.compactMap {
+            if case .question(let id) = $0 { return id }
+            return nil
+        }
+    }
+}

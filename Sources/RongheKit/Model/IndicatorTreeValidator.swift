@@ -35,6 +35,7 @@ struct IndicatorTreeValidator {
                 }
             }
         }
+        checkApplicabilityCycles()
         checkStages()
         for (index, veto) in tree.vetoes.enumerated() {
             checkCondition(veto.when, path: "vetoes[\(index)].when", allowScores: true)
@@ -97,6 +98,9 @@ struct IndicatorTreeValidator {
     // MARK: Nodes and rules
 
     private mutating func checkNode(_ node: IndicatorNode, path: String) {
+        if path == "tree" && node.weight != nil {
+            report("tree.weight", "the root carries the whole total; it has no weight")
+        }
         if node.rule != nil && !node.children.isEmpty {
             report(path, "node \"\(node.id)\" has both a rule and children; a leaf has a rule, a group has children")
         }
@@ -421,6 +425,29 @@ struct IndicatorTreeValidator {
             break
         default:
             report(path, "question \"\(question.id)\" is \(question.type.rawValue); the value compared with does not fit")
+        }
+    }
+
+    /// Refuses applicability conditions that depend on each other in a circle (F1.2 applies when
+    /// F1.3 does, and F1.3 when F1.2 does): no order of evaluation can settle them.
+    private mutating func checkApplicabilityCycles() {
+        var reported = Set<String>()
+        for (index, question) in tree.questions.enumerated() where question.applicableWhen != nil {
+            let others = IndicatorTree.questionReferences(question.applicableWhen!)
+                .filter { $0 != question.id && questionsByID[$0]?.applicableWhen != nil }
+            // Walk the questions its condition reads, and theirs; meeting itself again is a cycle.
+            var stack = others
+            var seen = Set<String>()
+            var cyclic = false
+            while let next = stack.popLast() {
+                if next == question.id { cyclic = true; break }
+                guard seen.insert(next).inserted, let condition = questionsByID[next]?.applicableWhen else { continue }
+                stack += IndicatorTree.questionReferences(condition)
+            }
+            if cyclic && reported.insert(question.id).inserted {
+                report("questions[\(index)].applicableWhen",
+                    "the applicability of \"\(question.id)\" depends, through other questions, on itself")
+            }
         }
     }
 

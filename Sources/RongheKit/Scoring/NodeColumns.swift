@@ -65,7 +65,9 @@ struct NodeColumns: Sendable {
                     present += 1
                 }
                 var rowFlags = nodeFlags
-                guard present > 0 else {
+                // Only weight-0 children left (explicitly, or by entropy): the tree says they count
+                // for nothing, so they cannot carry the node; it is left out like an empty one.
+                guard present > 0, presentWeight > 0 else {
                     let allNotApplicable = children.allSatisfy { flags[offset + $0].contains(.notApplicable) }
                     rowFlags.insert(allNotApplicable ? .notApplicable : .respread)
                     flags[offset + node] = rowFlags
@@ -77,7 +79,7 @@ struct NodeColumns: Sendable {
                 for (position, child) in children.enumerated() {
                     let score = scores[offset + child]
                     guard !score.isNaN else { continue }
-                    let weight = presentWeight > 0 ? base[position] / presentWeight : 1 / Double(present)
+                    let weight = base[position] / presentWeight
                     weights[offset + child] = weight
                     switch definition.aggregation {
                     case .arithmetic:

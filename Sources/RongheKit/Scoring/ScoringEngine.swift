@@ -73,7 +73,7 @@ public struct ScoringEngine: Sendable {
     /// The enterprise's answers, with the questions whose applicability condition fails marked.
     private func applicabilityContext(for response: SurveyResponse) -> ConditionContext {
         var context = ConditionContext(profile: response.profile, answers: response.answers, flags: response.flags)
-        for question in plan.questions {
+        for question in plan.applicabilityOrder {
             if let condition = question.applicableWhen, !ConditionEvaluator.holds(condition, in: context) {
                 context.inapplicable.insert(question.id)
             }

@@ -28,9 +28,12 @@ struct ScoringPlan: Sendable {
     let questionIndex: [String: Int]
     /// The distinct questions read by any leaf, for completeness.
     let scoredQuestions: [Int]
+    /// The questions with applicability conditions, each after the questions its condition reads.
+    let applicabilityOrder: [Question]
 
     init(tree: IndicatorTree) {
         questions = tree.questions
+        applicabilityOrder = tree.applicabilityOrder
         var index: [String: Int] = [:]
         for (position, question) in tree.questions.enumerated() { index[question.id] = position }
         questionIndex = index

@@ -19,12 +19,14 @@ public struct SurveyValidator: Sendable {
     let mapper: FieldMapper
     /// The latest survey year accepted (next year's campaign may open early).
     let latestYear: Int
+    let applicabilityOrder: [Question]
 
     /// - Parameter currentYear: the year now; surveys for years after the next are refused.
     public init(tree: IndicatorTree, currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
         self.tree = tree
         self.mapper = FieldMapper(tree: tree)
         self.latestYear = currentYear + 1
+        self.applicabilityOrder = tree.applicabilityOrder
     }
 
     public func validate(_ raw: RawSurvey) -> SurveyValidation {
@@ -89,13 +91,17 @@ public struct SurveyValidator: Sendable {
             }
         }
         // Applicability depends on other answers (F1.2 on F0) and on the profile, so it is judged
-        // once every value is read.
+        // once every value is read, in the order that lets conditions see inapplicable questions
+        // as unanswered.
         let placeholder = EnterpriseProfile(uscc: "", name: "", district: "", industry: "", size: .micro, year: 0)
-        let context = ConditionContext(profile: profile ?? placeholder, answers: answers, flags: [])
+        var context = ConditionContext(profile: profile ?? placeholder, answers: answers, flags: [])
+        for question in applicabilityOrder where !ConditionEvaluator.holds(question.applicableWhen!, in: context) {
+            context.inapplicable.insert(question.id)
+        }
         for question in tree.questions {
             let label = questionLabel(question.id)
             let location = fields[question.id]?.location ?? record
-            let applies = question.applicableWhen.map { ConditionEvaluator.holds($0, in: context) } ?? true
+            let applies = !context.inapplicable.contains(question.id)
             switch (applies, answers[question.id]) {
             case (false, .some(let answer)):
                 answers[question.id] = nil

@@ -181,6 +181,26 @@ func treeErrors(_ text: String) -> String? {
             == "t.json: error: questions[0].applicableWhen.node: node scores are not known yet where this condition is evaluated")
     }
 
+    @Test func applicabilityCyclesAreRefused() {
+        let questions = """
+            [{"id": "q1", "label": "一", "type": "number", "applicableWhen": {"question": "q3", "equals": "yes"}},
+             {"id": "q2", "label": "二", "type": "choice", "options": [{"code": "a", "label": "甲"}, {"code": "b", "label": "乙"}]},
+             {"id": "q3", "label": "三", "type": "yes-no", "applicableWhen": {"question": "q1", "atLeast": 1}}]
+            """
+        #expect(treeErrors(treeJSON(questions: questions)) == """
+            t.json: error: questions[0].applicableWhen: the applicability of "q1" depends, through other questions, on itself
+            t.json: error: questions[2].applicableWhen: the applicability of "q3" depends, through other questions, on itself
+            """)
+    }
+
+    @Test func theRootHasNoWeight() {
+        let tree = """
+            {"id": "total", "name": "总分", "weight": 1, "children": [
+              {"id": "L1", "name": "一", "weight": 1, "rule": {"kind": "linear", "question": "q1", "low": 0, "high": 10}}]}
+            """
+        #expect(treeErrors(treeJSON(tree: tree)) == "t.json: error: tree.weight: the root carries the whole total; it has no weight")
+    }
+
     @Test func firstStageMustStartAtZero() {
         let stages = #", "stages": [{"id": "s", "name": "x", "minimumTotal": 10}]"#
         #expect(treeErrors(treeJSON(extra: stages))

@@ -232,6 +232,41 @@ import Testing
         #expect(other.completeness == 1)
     }
 
+    @Test func applicabilityFollowsDependenciesNotFileOrder() throws {
+        // b depends on a, a on k; the file lists b first. With k = no, a does not apply, so b
+        // must see a as unanswered and not apply either, although a's raw answer is yes.
+        let questions = """
+            {"id": "b", "label": "b", "type": "yes-no", "applicableWhen": {"question": "a", "equals": "yes"}},
+            {"id": "a", "label": "a", "type": "yes-no", "applicableWhen": {"question": "k", "equals": "yes"}},
+            {"id": "k", "label": "k", "type": "yes-no"}
+            """
+        let children = """
+            {"id": "LB", "name": "LB", "weight": 0.5, "rule": {"kind": "yes-no", "question": "b"}},
+            {"id": "LK", "name": "LK", "weight": 0.5, "rule": {"kind": "yes-no", "question": "k"}}
+            """
+        let tree = try makeTree(questions: questions, children: children)
+        #expect(tree.applicabilityOrder.map(\.id) == ["a", "b"])
+        let card = try scoreCards(tree, [survey("1", ["k": .yesNo(false), "a": .yesNo(true), "b": .yesNo(true)])])["1"]!
+        #expect(card.node("LB")!.flags == .notApplicable)
+        #expect(card.node("LK")!.weight == 1)
+    }
+
+    @Test func zeroWeightChildrenCannotCarryTheirParent() throws {
+        let children = """
+            {"id": "G", "name": "G", "weight": 0.5, "children": [
+              {"id": "LX", "name": "LX", "weight": 1, "missing": "respread", "rule": {"kind": "linear", "question": "x", "low": 0, "high": 100}},
+              {"id": "LY", "name": "LY", "weight": 0, "rule": {"kind": "linear", "question": "y", "low": 0, "high": 100}}]},
+            {"id": "LZ", "name": "LZ", "weight": 0.5, "rule": {"kind": "linear", "question": "y", "low": 0, "high": 100}}
+            """
+        let tree = try makeTree(questions: TwoLeaves.questions, children: children)
+        let card = try scoreCards(tree, [survey("1", ["y": .number(90)])])["1"]!
+        // x is blank and re-spread; only y is left in G, and G gives it weight 0: G is left out
+        // rather than scoring 90 on an indicator it says counts for nothing.
+        #expect(card.node("G")!.score == nil)
+        #expect(card.node("G")!.flags == .respread)
+        #expect(card.total == 90)
+    }
+
     @Test func everythingLeftOutGivesZeroAndIsNotRanked() throws {
         let tree = try makeTree(questions: TwoLeaves.questions, children: TwoLeaves.children("respread")
             .replacingOccurrences(of: #""id": "LY", "name": "LY", "weight": 0.6,"#, with: #""id": "LY", "name": "LY", "weight": 0.6, "missing": "respread","#))
