@@ -33,9 +33,10 @@ public enum Answer: Equatable, Hashable, Sendable {
     }
 }
 
-/// Formats a number without a trailing `.0` and without exponent for ordinary magnitudes.
+/// Formats a number without a trailing `.0`, and whole numbers in full (a credit code stored as
+/// a number prints as its digits, not in exponent form).
 func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 {
+    if value == value.rounded(), abs(value) < 9e18 {
         return String(Int64(value))
     }
     return "\(value)"

@@ -79,12 +79,14 @@ public struct SurveyValidator: Sendable {
         _ fields: [String: RawField], record: FileLocation, profile: EnterpriseProfile?, issues: inout [SurveyIssue]
     ) -> [String: Answer] {
         var answers: [String: Answer] = [:]
+        var unreadable = Set<String>()
         for question in tree.questions {
             guard let field = fields[question.id] else { continue }
             switch AnswerParser.parse(field.value, for: question) {
             case .answer(let answer): answers[question.id] = answer
             case .blank: break
             case .problem(let problem):
+                unreadable.insert(question.id)
                 let label = questionLabel(question.id)
                 issues.append(SurveyIssue(.error, at: field.location, field: question.id, LocalizedText(
                     zh: "\(label.zh)：\(problem.zh)", en: "\(label.text(.en)): \(problem.text(.en))")))
@@ -113,7 +115,7 @@ public struct SurveyValidator: Sendable {
             case (true, .notApplicable?) where !question.allowsNotApplicable:
                 issues.append(SurveyIssue(.error, at: location, field: question.id, LocalizedText(
                     zh: "\(label.zh)：此项不能填写“不适用”", en: "\(label.text(.en)): cannot be answered \"not applicable\"")))
-            case (true, nil) where question.required:
+            case (true, nil) where question.required && !unreadable.contains(question.id):
                 issues.append(SurveyIssue(.error, at: location, field: question.id, LocalizedText(
                     zh: "\(label.zh)：必填项未填写", en: "\(label.text(.en)): required, but left blank")))
             default:
