@@ -28,6 +28,8 @@ struct ScoringPlan: Sendable {
     let questionIndex: [String: Int]
     /// The distinct questions read by any leaf, for completeness.
     let scoredQuestions: [Int]
+    /// The inner nodes flattened into aggregation steps over weighted edges.
+    let aggregator: NodeAggregator
 
     init(tree: IndicatorTree) {
         questions = tree.questions
@@ -58,6 +60,7 @@ struct ScoringPlan: Sendable {
         self.leaves = leaves
         var seen = Set<Int>()
         scoredQuestions = leaves.flatMap(\.questions).filter { seen.insert($0).inserted }
+        aggregator = NodeAggregator(nodes: nodes)
     }
 
     private static func fixedWeights(of node: IndicatorNode) -> [Double]? {
