@@ -73,17 +73,50 @@ public struct RankDistribution: Equatable, Sendable {
         self.high = high
     }
 
-    /// The distribution of `ranks`, which must not be empty; sorts them in place.
+    /// The distribution of `ranks`, which must not be empty; may reorder them.
     init(nominal: Int, ranks: inout [Int32]) {
-        ranks.sort()
+        self = ranks.withUnsafeMutableBufferPointer { RankDistribution(nominal: nominal, ranks: $0) }
+    }
+
+    /// The distribution of `ranks`, which must not be empty; may reorder them.
+    ///
+    /// One enterprise's ranks usually span a narrow band, so they are counted over the band rather
+    /// than sorted; a band much wider than the number of runs falls back to sorting.
+    init(nominal: Int, ranks: UnsafeMutableBufferPointer<Int32>) {
         let count = ranks.count
-        let middle = count / 2
-        let median = count % 2 == 1 ? Double(ranks[middle]) : (Double(ranks[middle - 1]) + Double(ranks[middle])) / 2
+        var lowest = Int32.max
+        var highest = Int32.min
         var sum = 0
-        for rank in ranks { sum += Int(rank) }
-        // ⌈count · q⌉ − 1 in integers, so 5% of 1,000 is exactly the 50th value.
-        let low = Int(ranks[max(0, (count * 5 + 99) / 100 - 1)])
-        let high = Int(ranks[max(0, (count * 95 + 99) / 100 - 1)])
-        self.init(nominal: nominal, median: median, mean: Double(sum) / Double(count), low: low, high: high)
+        for rank in ranks {
+            lowest = min(lowest, rank)
+            highest = max(highest, rank)
+            sum += Int(rank)
+        }
+        // Sorted indices wanted, in increasing order: ⌈count · q⌉ − 1 for q = 5% and 95%, in
+        // integers so that 5% of 1,000 is exactly the 50th value, and the one or two middle ones.
+        let middle = count / 2
+        let wanted = [max(0, (count * 5 + 99) / 100 - 1), count % 2 == 1 ? middle : middle - 1, middle, max(0, (count * 95 + 99) / 100 - 1)]
+        var values = [Int32](repeating: 0, count: wanted.count)
+        let span = Int(highest) - Int(lowest) + 1
+        if span <= 4 * count + 64 {
+            var tally = [Int](repeating: 0, count: span)
+            for rank in ranks { tally[Int(rank - lowest)] += 1 }
+            var seen = 0
+            var next = 0
+            for (offset, number) in tally.enumerated() where number > 0 {
+                seen += number
+                while next < wanted.count && wanted[next] < seen {
+                    values[next] = lowest + Int32(offset)
+                    next += 1
+                }
+            }
+        } else {
+            var sorted = ranks
+            sorted.sort()
+            values = wanted.map { sorted[$0] }
+        }
+        self.init(
+            nominal: nominal, median: (Double(values[1]) + Double(values[2])) / 2, mean: Double(sum) / Double(count),
+            low: Int(values[0]), high: Int(values[3]))
     }
 }

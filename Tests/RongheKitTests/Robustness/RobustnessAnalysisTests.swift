@@ -272,6 +272,12 @@ import Testing
         #expect(robustness.enterprises.map(\.overall?.nominal) == [3, 1, nil, 2])
     }
 
+    @Test func emptyBatch() throws {
+        let result = try ScoringEngine(tree: T.tree()).score([])
+        let robustness = try RobustnessAnalysis.run(result, settings: RobustnessSettings(runs: 5))
+        #expect(robustness.enterprises.isEmpty && robustness.selection?.cells.allSatisfy(\.members.isEmpty) == true)
+    }
+
     @Test func settingsAreChecked() throws {
         let result = try ScoringEngine(tree: T.tree()).score([T.firm("1", x: 50, d: 50)])
         #expect(throws: RobustnessError.invalidSetting(name: "runs", value: "0", expected: "at least 1")) {
@@ -296,6 +302,12 @@ import Testing
         #expect(distribution == RankDistribution(nominal: 2, median: 3, mean: 61.0 / 20.0, low: 1, high: 5))
         var one: [Int32] = [7]
         #expect(RankDistribution(nominal: 7, ranks: &one) == RankDistribution(nominal: 7, median: 7, mean: 7, low: 7, high: 7))
+        // A band wider than 4 × 5 + 64 takes the sorting path: sorted 1, 2, 3, 4, 500; the median
+        // is the 3rd; the 5th percentile the ⌈0.25⌉st = 1st, the 95th the ⌈4.75⌉th = 5th.
+        var wide: [Int32] = [500, 3, 1, 4, 2]
+        #expect(RankDistribution(nominal: 3, ranks: &wide) == RankDistribution(nominal: 3, median: 3, mean: 102, low: 1, high: 500))
+        var narrow: [Int32] = [5, 3, 1, 4, 2]
+        #expect(RankDistribution(nominal: 3, ranks: &narrow) == RankDistribution(nominal: 3, median: 3, mean: 3, low: 1, high: 5))
     }
 
     // MARK: Helpers
