@@ -173,6 +173,21 @@ import Testing
         #expect(selection.decision("M2").reasons[0].text(.en) == "D Integration scores 37.50, below the 40 required for Large and medium")
     }
 
+    @Test func nodeWithoutAScoreDoesNotMeetAMinimum() throws {
+        // D blank under the respread policy has no score at all, which cannot meet "D ≥ 40".
+        let children = T.children.replacingOccurrences(
+            of: #""weight": 0.5, "rule": {"kind": "linear", "question": "d""#,
+            with: #""weight": 0.5, "missing": "respread", "rule": {"kind": "linear", "question": "d""#)
+        let tree = try makeTree(questions: T.questions, children: children, extra: T.vetoes + #", "selection": "# + T.policy)
+        let result = try ScoringEngine(tree: tree).score([T.firm("1", x: 100, d: nil)])
+        #expect(result[0].node("D")?.score == nil && result[0].total == 100)
+        let reason = try Selection.select(result).decision("1").reasons[0]
+        #expect(reason == .belowNodeMinimum(
+            track: Self.track(tree, "big"), node: "D", nodeName: LocalizedText(zh: "集成", en: "Integration"), score: nil, minimum: 40))
+        #expect(reason.text(.zh) == "D 集成无得分（不适用或未填报），未达「大中型企业」要求的 40 分")
+        #expect(reason.text(.en) == "D Integration has no score (not applicable or not answered), so the 40 required for Large and medium is not met")
+    }
+
     @Test func scoresJustBelowAMinimumAreNotPrintedAsEqualToIt() {
         #expect(SelectionReason.score(59.996, distinctFrom: 60) == "59.996")
         #expect(SelectionReason.score(59.9999, distinctFrom: 60) == "59.9999")
