@@ -145,8 +145,10 @@ public enum RobustnessAnalysis {
     }
 
     private static func validate(_ settings: RobustnessSettings, threads: Int) throws(RobustnessError) {
-        if settings.runs < 1 {
-            throw .invalidSetting(name: "runs", value: "\(settings.runs)", expected: "at least 1")
+        // The recorded ranks take 8 bytes per enterprise and run; 100,000 runs is far beyond what
+        // stable intervals need, and keeps a mistyped count from exhausting memory.
+        if !(1...100_000).contains(settings.runs) {
+            throw .invalidSetting(name: "runs", value: "\(settings.runs)", expected: "between 1 and 100000")
         }
         if !(0..<1).contains(settings.weightSpread) {
             throw .invalidSetting(

@@ -280,9 +280,10 @@ import Testing
 
     @Test func settingsAreChecked() throws {
         let result = try ScoringEngine(tree: T.tree()).score([T.firm("1", x: 50, d: 50)])
-        #expect(throws: RobustnessError.invalidSetting(name: "runs", value: "0", expected: "at least 1")) {
+        #expect(throws: RobustnessError.invalidSetting(name: "runs", value: "0", expected: "between 1 and 100000")) {
             try RobustnessAnalysis.run(result, settings: RobustnessSettings(runs: 0))
         }
+        #expect(throws: RobustnessError.self) { try RobustnessAnalysis.run(result, settings: RobustnessSettings(runs: 100_001)) }
         #expect(throws: RobustnessError.self) { try RobustnessAnalysis.run(result, settings: RobustnessSettings(weightSpread: 1)) }
         #expect(throws: RobustnessError.self) { try RobustnessAnalysis.run(result, settings: RobustnessSettings(weightSpread: -0.1)) }
         #expect(throws: RobustnessError.self) {
@@ -290,8 +291,8 @@ import Testing
         }
         #expect(throws: RobustnessError.self) { try RobustnessAnalysis.run(result, threads: 0) }
         #expect(
-            "\(RobustnessError.invalidSetting(name: "runs", value: "0", expected: "at least 1"))"
-                == "error: the robustness setting runs is 0; expected at least 1")
+            "\(RobustnessError.invalidSetting(name: "runs", value: "0", expected: "between 1 and 100000"))"
+                == "error: the robustness setting runs is 0; expected between 1 and 100000")
     }
 
     @Test func rankDistributionUsesNearestRankPercentiles() {
