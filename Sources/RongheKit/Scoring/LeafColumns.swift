@@ -135,40 +135,82 @@ struct LeafColumns: Sendable {
 
     /// Gives blank leaves their policy's treatment; `industries` holds each row's industry.
     mutating func applyMissingPolicies(industries: [String]) {
-        for (leaf, definition) in plan.leaves.enumerated() {
-            let missingRows = (0..<count).filter { flags[slot($0, leaf)].contains(.missing) }
-            guard !missingRows.isEmpty else { continue }
-            switch definition.missing {
-            case .zero:
-                for row in missingRows {
-                    scores[slot(row, leaf)] = 0
-                    flags[slot(row, leaf)].insert(.zeroForMissing)
-                }
-            case .respread:
-                for row in missingRows { flags[slot(row, leaf)].insert(.respread) }
-            case .industryMedian:
-                var byIndustry: [String: [Double]] = [:]
-                var all: [Double] = []
-                for row in 0..<count where flags[slot(row, leaf)].contains(.answered) {
-                    let score = scores[slot(row, leaf)]
-                    byIndustry[industries[row], default: []].append(score)
-                    all.append(score)
-                }
-                var medians = byIndustry.compactMapValues(Statistics.median)
-                let batchMedian = Statistics.median(all)
-                if let batchMedian { medians["*"] = batchMedian }
-                imputationMedians[plan.nodes[definition.node].id] = medians
-                for row in missingRows {
-                    let index = slot(row, leaf)
-                    if let median = medians[industries[row]] ?? batchMedian {
-                        scores[index] = median
-                        flags[index].insert(.imputed)
-                    } else {
-                        scores[index] = 0
-                        flags[index].insert(.zeroForMissing)
-                    }
+        for leaf in plan.leaves.indices {
+            applyMissingPolicy(leaf: leaf, industries: industries)
+        }
+    }
+
+    /// Gives the blank rows of one leaf its policy's treatment, from the leaf's answered scores.
+    private mutating func applyMissingPolicy(leaf: Int, industries: [String]) {
+        let definition = plan.leaves[leaf]
+        let missingRows = (0..<count).filter { flags[slot($0, leaf)].contains(.missing) }
+        guard !missingRows.isEmpty else { return }
+        switch definition.missing {
+        case .zero:
+            for row in missingRows {
+                scores[slot(row, leaf)] = 0
+                flags[slot(row, leaf)].insert(.zeroForMissing)
+            }
+        case .respread:
+            for row in missingRows { flags[slot(row, leaf)].insert(.respread) }
+        case .industryMedian:
+            var byIndustry: [String: [Double]] = [:]
+            var all: [Double] = []
+            for row in 0..<count where flags[slot(row, leaf)].contains(.answered) {
+                let score = scores[slot(row, leaf)]
+                byIndustry[industries[row], default: []].append(score)
+                all.append(score)
+            }
+            var medians = byIndustry.compactMapValues(Statistics.median)
+            let batchMedian = Statistics.median(all)
+            if let batchMedian { medians["*"] = batchMedian }
+            imputationMedians[plan.nodes[definition.node].id] = medians
+            for row in missingRows {
+                let index = slot(row, leaf)
+                if let median = medians[industries[row]] ?? batchMedian {
+                    scores[index] = median
+                    flags[index].insert(.imputed)
+                } else {
+                    scores[index] = 0
+                    flags[index].insert(.zeroForMissing)
                 }
             }
         }
+    }
+
+    /// These columns as they would be if every linear and ratio leaf were normalised by batch
+    /// min-max over the same values instead of by its goalposts: the alternative normalisation of
+    /// the robustness analysis. Also returns the leaves that changed.
+    ///
+    /// The answered rows' values are placed between the batch's smallest and largest value (in the
+    /// leaf's direction); blank rows then get the leaf's missing-answer policy again, so an imputed
+    /// median is the median of the new scores. A leaf whose answered values do not vary keeps its
+    /// goalpost scores: min-max has nothing to spread.
+    func minMaxAlternative(industries: [String]) -> (columns: LeafColumns, leaves: [Int]) {
+        var alternative = self
+        var changed: [Int] = []
+        for (leaf, definition) in plan.leaves.enumerated() {
+            let direction: Direction
+            switch definition.rule {
+            case .linear(_, let goalposts), .ratio(_, _, _, let goalposts): direction = goalposts.direction
+            default: continue
+            }
+            let answered = (0..<count).filter {
+                flags[slot($0, leaf)].contains(.answered) && !values[slot($0, leaf)].isNaN
+            }
+            let normalizer = BatchNormalizer(
+                values: answered.map { values[slot($0, leaf)] }, method: .minMax, direction: direction, constantScore: 0)
+            guard !normalizer.isConstant else { continue }
+            changed.append(leaf)
+            for row in answered {
+                alternative.scores[slot(row, leaf)] = normalizer.score(values[slot(row, leaf)]).0
+            }
+            for row in 0..<count where flags[slot(row, leaf)].contains(.missing) {
+                alternative.scores[slot(row, leaf)] = .nan
+                alternative.flags[slot(row, leaf)].subtract([.zeroForMissing, .imputed, .respread])
+            }
+            alternative.applyMissingPolicy(leaf: leaf, industries: industries)
+        }
+        return (alternative, changed)
     }
 }

@@ -15,6 +15,9 @@ struct NodeColumns: Sendable {
     var nominalWeights: [Double]
     /// The child weights entropy weighting derived, by node id.
     var derivedWeights: [String: [Double]] = [:]
+    /// The nominal weight of each edge of ``ScoringPlan/aggregator``: the tree's fixed weights,
+    /// with entropy-weighted nodes' edges filled from this batch once aggregated.
+    var edgeWeights: [Double] = []
 
     init(plan: ScoringPlan, leaves: LeafColumns, count: Int) {
         self.plan = plan
@@ -40,58 +43,66 @@ struct NodeColumns: Sendable {
     }
 
     /// Aggregates every inner node, children before parents, then derives the global weights.
+    ///
+    /// Node by node rather than enterprise by enterprise: an entropy-weighted node needs its
+    /// children's whole columns before any enterprise's score can be computed. The arithmetic is
+    /// ``NodeAggregator/combine(_:children:weights:row:weightsOut:)``, shared with the robustness
+    /// analysis.
     mutating func aggregate() {
         let width = plan.nodes.count
-        for node in plan.nodes.indices.reversed() where plan.nodes[node].leaf == nil {
+        let aggregator = plan.aggregator
+        // Taken out of `self` so the loops can hold pointers into them without overlapping accesses.
+        var edgeWeights = aggregator.fixedWeights
+        var scores = self.scores
+        var weights = self.weights
+        var flags = self.flags
+        self.scores = []
+        self.weights = []
+        self.flags = []
+        defer {
+            self.edgeWeights = edgeWeights
+            self.scores = scores
+            self.weights = weights
+            self.flags = flags
+        }
+        for step in aggregator.steps {
+            let node = step.node
             let definition = plan.nodes[node]
-            let children = definition.children
             var nodeFlags: ScoreFlags = []
-            let base: [Double]
-            if let fixed = definition.childWeights {
-                base = fixed
-            } else {
-                let entropy = entropyWeights(children: children)
-                base = entropy.weights
-                derivedWeights[definition.id] = base
+            if definition.childWeights == nil {
+                let entropy = entropyWeights(children: definition.children, scores: scores)
+                for (position, edge) in step.edges.enumerated() { edgeWeights[edge] = entropy.weights[position] }
+                derivedWeights[definition.id] = entropy.weights
                 if entropy.isFallback { nodeFlags.insert(.equalWeightFallback) }
             }
-            for (position, child) in children.enumerated() { nominalWeights[child] = base[position] }
-            for row in 0..<count {
-                let offset = row * width
-                var presentWeight = 0.0
-                var present = 0
-                for (position, child) in children.enumerated() where !scores[offset + child].isNaN {
-                    presentWeight += base[position]
-                    present += 1
-                }
-                var rowFlags = nodeFlags
-                // Only weight-0 children left (explicitly, or by entropy): the tree says they count
-                // for nothing, so they cannot carry the node; it is left out like an empty one.
-                guard present > 0, presentWeight > 0 else {
-                    let allNotApplicable = children.allSatisfy { flags[offset + $0].contains(.notApplicable) }
-                    rowFlags.insert(allNotApplicable ? .notApplicable : .respread)
-                    flags[offset + node] = rowFlags
-                    continue
-                }
-                if present < children.count { rowFlags.insert(.partial) }
-                var logSum = 0.0
-                var sum = 0.0
-                for (position, child) in children.enumerated() {
-                    let score = scores[offset + child]
-                    guard !score.isNaN else { continue }
-                    let weight = base[position] / presentWeight
-                    weights[offset + child] = weight
-                    switch definition.aggregation {
-                    case .arithmetic:
-                        sum += weight * score
-                    case .geometric(let floor):
-                        if score < floor { rowFlags.insert(.floored) }
-                        logSum += weight * log(max(score, floor))
+            for (position, child) in definition.children.enumerated() {
+                nominalWeights[child] = edgeWeights[step.edges.lowerBound + position]
+            }
+            aggregator.children.withUnsafeBufferPointer { children in
+                edgeWeights.withUnsafeBufferPointer { edgeWeights in
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        weights.withUnsafeMutableBufferPointer { weights in
+                            for row in 0..<count {
+                                let offset = row * width
+                                let outcome = NodeAggregator.combine(
+                                    step, children: children.baseAddress!, weights: edgeWeights.baseAddress!,
+                                    row: scores.baseAddress! + offset, weightsOut: weights.baseAddress! + offset)
+                                var rowFlags = nodeFlags
+                                if outcome.present == 0 {
+                                    let allNotApplicable = definition.children.allSatisfy {
+                                        flags[offset + $0].contains(.notApplicable)
+                                    }
+                                    rowFlags.insert(allNotApplicable ? .notApplicable : .respread)
+                                } else {
+                                    if outcome.present < definition.children.count { rowFlags.insert(.partial) }
+                                    if outcome.floored { rowFlags.insert(.floored) }
+                                    scores[offset + node] = outcome.score
+                                }
+                                flags[offset + node] = rowFlags
+                            }
+                        }
                     }
                 }
-                if case .geometric = definition.aggregation { sum = exp(logSum) }
-                scores[offset + node] = min(100, max(0, sum))
-                flags[offset + node] = rowFlags
             }
         }
         for row in 0..<count {
@@ -107,7 +118,7 @@ struct NodeColumns: Sendable {
     }
 
     /// Entropy weights over the rows where every child has a score.
-    private func entropyWeights(children: [Int]) -> EntropyWeights {
+    private func entropyWeights(children: [Int], scores: [Double]) -> EntropyWeights {
         let width = plan.nodes.count
         var columns = [[Double]](repeating: [], count: children.count)
         for row in 0..<count {

@@ -5,7 +5,7 @@ import Foundation
 /// Scoring runs in four passes over the batch, column by column: each leaf's rule on each
 /// enterprise's answers; batch-relative rules and industry-median imputation, which need the whole
 /// column; aggregation up the tree (entropy weights are derived from the children's columns); then
-/// stages, vetoes and ranks. Cost is linear in enterprises × nodes, apart from sorting for medians
+/// stages, vetoes, ranks and selection tracks. Cost is linear in enterprises × nodes, apart from sorting for medians
 /// and percentiles.
 ///
 /// Results are deterministic: the batch is put in USCC order first, so the same surveys in any
@@ -48,6 +48,8 @@ public struct ScoringEngine: Sendable {
         var totals: [Double] = []
         var stages: [Int?] = []
         var vetoes: [[Int]] = []
+        var tracks: [Int?] = []
+        let selectionTracks = tree.selection?.tracks ?? []
         for row in batch.indices {
             let total = nodes.score(row: row, node: 0) ?? 0
             var context = contexts[row]
@@ -62,12 +64,17 @@ public struct ScoringEngine: Sendable {
                 return total >= stage.minimumTotal && stage.requires.map { ConditionEvaluator.holds($0, in: context) } != false
             })
             vetoes.append(tree.vetoes.indices.filter { ConditionEvaluator.holds(tree.vetoes[$0].when, in: context) })
+            // Here rather than in selection: a track's condition may test answers and staff flags,
+            // which the result does not keep.
+            tracks.append(selectionTracks.firstIndex { track in
+                track.when.map { ConditionEvaluator.holds($0, in: context) } ?? true
+            })
         }
         let ranked = completeness.map { $0 >= tree.ranking.minimumCompleteness }
         let ranks = Ranking.ranks(profiles: batch.map(\.profile), totals: totals, isRanked: ranked)
         return ScoringResult(
             tree: tree, plan: plan, profiles: batch.map(\.profile), totals: totals, stages: stages, vetoes: vetoes,
-            completeness: completeness, isRanked: ranked, ranks: ranks, leaves: leaves, nodes: nodes)
+            completeness: completeness, isRanked: ranked, ranks: ranks, tracks: tracks, leaves: leaves, nodes: nodes)
     }
 
     /// The enterprise's answers, with the questions whose applicability condition fails marked.

@@ -30,6 +30,8 @@ struct ScoringPlan: Sendable {
     let scoredQuestions: [Int]
     /// The questions with applicability conditions, each after the questions its condition reads.
     let applicabilityOrder: [Question]
+    /// The inner nodes flattened into aggregation steps over weighted edges.
+    let aggregator: NodeAggregator
 
     init(tree: IndicatorTree) {
         questions = tree.questions
@@ -61,6 +63,7 @@ struct ScoringPlan: Sendable {
         self.leaves = leaves
         var seen = Set<Int>()
         scoredQuestions = leaves.flatMap(\.questions).filter { seen.insert($0).inserted }
+        aggregator = NodeAggregator(nodes: nodes)
     }
 
     private static func fixedWeights(of node: IndicatorNode) -> [Double]? {

@@ -13,12 +13,16 @@ public struct ScoringResult: RandomAccessCollection, Sendable {
     public let completeness: [Double]
     public let isRanked: [Bool]
     public let ranks: [Ranks]
+    /// The index into the selection policy's tracks of the first track whose condition each
+    /// enterprise meets; nil for none, or when the tree has no selection policy.
+    let trackIndices: [Int?]
     let leaves: LeafColumns
     let nodes: NodeColumns
 
     init(
         tree: IndicatorTree, plan: ScoringPlan, profiles: [EnterpriseProfile], totals: [Double], stages: [Int?],
-        vetoes: [[Int]], completeness: [Double], isRanked: [Bool], ranks: [Ranks], leaves: LeafColumns, nodes: NodeColumns
+        vetoes: [[Int]], completeness: [Double], isRanked: [Bool], ranks: [Ranks], tracks: [Int?], leaves: LeafColumns,
+        nodes: NodeColumns
     ) {
         self.tree = tree
         self.plan = plan
@@ -29,6 +33,7 @@ public struct ScoringResult: RandomAccessCollection, Sendable {
         self.completeness = completeness
         self.isRanked = isRanked
         self.ranks = ranks
+        self.trackIndices = tracks
         self.leaves = leaves
         self.nodes = nodes
     }
@@ -61,6 +66,13 @@ public struct ScoringResult: RandomAccessCollection, Sendable {
             isRanked: isRanked[position],
             ranks: ranks[position],
             nodes: results)
+    }
+
+    /// The selection track the enterprise at `position` falls in: the first whose condition it
+    /// meets, evaluated on its answers, flags and nominal scores. Nil when it meets none, or when
+    /// the tree has no selection policy.
+    public func track(at position: Int) -> SelectionTrack? {
+        trackIndices[position].map { tree.selection!.tracks[$0] }
     }
 
     /// The node ids in tree order, matching each card's `nodes`.
