@@ -73,6 +73,9 @@ public struct CommandContext: Sendable {
     /// A path from the command line as a file URL: absolute paths as they are, relative ones
     /// against ``workingDirectory``.
     public func url(forPath path: String) -> URL {
-        URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        // Appending, not `relativeTo:`: a base URL without a trailing slash would resolve
+        // against its parent directory.
+        return workingDirectory.appendingPathComponent(path).standardizedFileURL
     }
 }

@@ -61,6 +61,13 @@ import Testing
         #expect(context(TextBuffer()).url(forPath: path).path == expected)
     }
 
+    @Test func aWorkingDirectoryURLWithoutTrailingSlashIsStillADirectory() {
+        // URL(fileURLWithPath:relativeTo:) would resolve against /work here, dropping "site".
+        let base = URL(string: "file:///work/site")!
+        let context = CommandContext(standardOutput: TextBuffer().sink, standardError: TextBuffer().sink, workingDirectory: base)
+        #expect(context.url(forPath: "a.json").path == "/work/site/a.json")
+    }
+
     @Test func printWritesLines() {
         let output = TextBuffer()
         let errors = TextBuffer()
