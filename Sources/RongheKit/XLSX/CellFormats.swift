@@ -30,6 +30,20 @@ struct CellFormats: Equatable {
 
     /// Whether a number format code shows a percentage: a `%` outside quotes, brackets and escapes.
     static func isPercentFormatCode(_ code: String) -> Bool {
+        containsToken(in: code) { $0 == "%" }
+    }
+
+    /// Whether a number format code shows dates or times.
+    ///
+    /// `yyyy"年"m"月"d"日"`, `[$-804]yyyy/m/d` and `h:mm` do; `0.00`, `"days"0`, `[Red]0` and
+    /// `0.00E+00` do not.
+    static func isDateFormatCode(_ code: String) -> Bool {
+        containsToken(in: code) { "yYmMdDhHsS".contains($0) }
+    }
+
+    /// Whether a character matching `isToken` appears in a format code outside quoted text,
+    /// bracketed sections (`[Red]`, `[$-804]`) and escaped or padding characters (`\x`, `_x`, `*x`).
+    private static func containsToken(in code: String, where isToken: (Character) -> Bool) -> Bool {
         var inQuotes = false
         var inBrackets = false
         var skipNext = false
@@ -45,41 +59,8 @@ struct CellFormats: Equatable {
                 case "\"": inQuotes = true
                 case "[": inBrackets = true
                 case "\\", "_", "*": skipNext = true
-                case "%": return true
-                default: continue
+                default: if isToken(character) { return true }
                 }
-            }
-        }
-        return false
-    }
-
-    /// Whether a number format code shows dates or times.
-    ///
-    /// `yyyy"年"m"月"d"日"`, `[$-804]yyyy/m/d` and `h:mm` do; `0.00`, `"days"0`, `[Red]0` and
-    /// `0.00E+00` do not.
-    static func isDateFormatCode(_ code: String) -> Bool {
-        var inQuotes = false
-        var inBrackets = false
-        var skipNext = false
-        for character in code {
-            if skipNext {
-                skipNext = false
-                continue
-            }
-            if inQuotes {
-                if character == "\"" { inQuotes = false }
-                continue
-            }
-            if inBrackets {
-                if character == "]" { inBrackets = false }
-                continue
-            }
-            switch character {
-            case "\"": inQuotes = true
-            case "[": inBrackets = true
-            case "\\", "_", "*": skipNext = true
-            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S": return true
-            default: continue
             }
         }
         return false
