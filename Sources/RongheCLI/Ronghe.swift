@@ -32,6 +32,7 @@ public enum Ronghe {
         subcommands: [
             // One line per command or group, in the order `ronghe --help` lists them, e.g.
             // .command(ScoreCommand.self),
+            .command(TemplateCommand.self),
         ]
     )
 
