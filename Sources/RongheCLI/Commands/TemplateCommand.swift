@@ -94,8 +94,9 @@ struct TemplateCommand: Command {
     private func loadTree(_ context: CommandContext) throws -> IndicatorTree {
         switch source {
         case .file(let path):
-            // Relative to the working directory but keeping the user's spelling for messages.
-            return try IndicatorTree.load(contentsOf: URL(fileURLWithPath: path, relativeTo: context.workingDirectory))
+            // Relative to the working directory, keeping the user's spelling for messages.
+            let directory = URL(fileURLWithPath: context.workingDirectory.path, isDirectory: true)
+            return try IndicatorTree.load(contentsOf: URL(fileURLWithPath: path, relativeTo: directory))
         case nil:
             throw ValidationError("give the indicator tree with `--indicators FILE`")
         }

@@ -21,7 +21,7 @@ public struct ConditionWording: Sendable {
         case .any(let parts):
             return parts.map { nested($0) }.joined(separator: zh ? "，或" : " or ")
         case .not(let inner):
-            return zh ? "并非“\(describe(inner))”" : "not (\(describe(inner)))"
+            return zh ? "并非（\(describe(inner))）" : "not (\(describe(inner)))"
         case .flag(let name):
             return zh ? "被标记为“\(name)”" : "marked “\(name)”"
         case .test(let subject, let tests):
@@ -59,7 +59,7 @@ public struct ConditionWording: Sendable {
             if zh { return name.map { "\(id)「\($0)」得分" } ?? "\(id)得分" }
             return name.map { "the score of \(id) (\($0))" } ?? "the score of \(id)"
         case .profile(let field):
-            return zh ? field.label.zh : field.label.text(.en).lowercasedFirst
+            return zh ? field.label.zh : "the " + field.label.text(.en).lowercasedFirst
         case .completeness:
             return zh ? "填报率" : "the share of questions answered"
         case .total:
@@ -122,12 +122,11 @@ public struct ConditionWording: Sendable {
                 return formatNumber(bound)
             }
             if question.type == .percent || unit == "%" { return formatNumber(bound) + "%" }
-            return zh ? formatNumber(bound) + unit : "\(formatNumber(bound)) \(unit)"
+            if zh { return formatNumber(bound) + unit }
+            // "at least 100 10k yuan" misreads; a unit starting with a digit goes in brackets.
+            return unit.first?.isNumber == true ? "\(formatNumber(bound)) (\(unit))" : "\(formatNumber(bound)) \(unit)"
         case .completeness:
             return formatNumber(bound * 100) + "%"
-        case .profile(let field):
-            guard field == .revenue else { return formatNumber(bound) }
-            return zh ? formatNumber(bound) + "万元" : "\(formatNumber(bound)) (10k yuan)"
         default:
             return formatNumber(bound)
         }

@@ -270,9 +270,19 @@ struct SurveyFormText {
     var pageHeader: String { "&C" + Self.escapedHeaderText(title) }
     var pageFooter: String { zh ? "&C第 &P 页，共 &N 页" : "&CPage &P of &N" }
 
-    /// Text safe inside an Excel header: `&` doubled, and short enough for Excel's 255 characters.
+    /// Text safe inside an Excel header: `&` doubled, and cut to 100 UTF-16 units first so the
+    /// header stays within Excel's 255 characters.
     static func escapedHeaderText(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "&", with: "&&")
-        return escaped.utf16.count <= 200 ? escaped : String(escaped.prefix(100))
+        var short = ""
+        var units = 0
+        for character in text {
+            units += character.utf16.count
+            if units > 100 {
+                short += "…"
+                break
+            }
+            short.append(character)
+        }
+        return short.replacingOccurrences(of: "&", with: "&&")
     }
 }
