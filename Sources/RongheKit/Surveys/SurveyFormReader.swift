@@ -41,8 +41,13 @@ public struct SurveyFormReader: Sendable {
             return .notAForm
         }
         var session = Session(tree: tree, file: file ?? workbook.path, markerSheet: markerSheet.name)
-        let grid = try workbook.grid(ofSheet: markerSheet.name)
-        guard let marker = session.parseMarker(grid) else {
+        // Both sheets are streamed, keeping only what the marker needs: a stray cell far away,
+        // which another program might write, costs nothing.
+        var markerRows: [(number: Int, texts: [String])] = []
+        try workbook.forEachRow(in: markerSheet) { row in
+            markerRows.append((row.number, (1...4).map { Session.text(row[$0]) }))
+        }
+        guard let marker = session.parseMarker(markerRows) else {
             return .form(FilledSurveyForm(marker: nil, survey: session.emptySurvey, issues: session.issues))
         }
         session.checkTree(marker)
@@ -51,7 +56,13 @@ public struct SurveyFormReader: Sendable {
                             zh: "隐藏工作表 _ronghe 所指的问卷工作表“\(marker.surveySheet)”不存在")
             return .form(FilledSurveyForm(marker: marker, survey: session.emptySurvey, issues: session.issues))
         }
-        let answers = try workbook.grid(ofSheet: surveySheet.name)
+        let wanted = Set(marker.fields.map(\.cell))
+        var answers: [CellReference: CellValue] = [:]
+        try workbook.forEachRow(in: surveySheet) { row in
+            for cell in row.cells where wanted.contains(cell.reference) {
+                answers[cell.reference] = cell.value
+            }
+        }
         let survey = session.collect(marker, sheet: surveySheet.name, answers: answers)
         return .form(FilledSurveyForm(marker: marker, survey: survey, issues: session.issues))
     }
@@ -130,16 +141,14 @@ private struct Session {
 
     // MARK: The marker
 
-    mutating func parseMarker(_ grid: SheetGrid) -> SurveyFormMarker? {
+    /// Parses the marker from its rows (the text of columns A to D of each row with a value);
+    /// records an issue and returns nil when it cannot be used.
+    mutating func parseMarker(_ rows: [(number: Int, texts: [String])]) -> SurveyFormMarker? {
         var header: [String: (value: String, row: Int)] = [:]
-        var row = 1
-        while row <= grid.rowCount {
-            let key = Self.text(grid[row, 1])
-            if key == SurveyFormMarker.fieldTableTitles[0] { break }
-            if !key.isEmpty, header[key] == nil { header[key] = (Self.text(grid[row, 2]), row) }
-            row += 1
+        let tableIndex = rows.firstIndex { $0.texts[0] == SurveyFormMarker.fieldTableTitles[0] }
+        for (number, texts) in rows[..<(tableIndex ?? rows.endIndex)] where !texts[0].isEmpty && header[texts[0]] == nil {
+            header[texts[0]] = (texts[1], number)
         }
-        let tableRow = row
 
         guard let format = header["format"], format.value == SurveyFormMarker.formatName else {
             let found = header["format"].map { " (format “\($0.value)”)" } ?? ""
@@ -174,16 +183,16 @@ private struct Session {
             return nil
         }
 
+        guard let tableIndex else {
+            damaged(at: nil, en: "the hidden sheet _ronghe has no table of answer cells (the row starting with “key”)",
+                    zh: "隐藏工作表 _ronghe 缺少填报单元格表（以“key”开头的一行）")
+            return nil
+        }
         var fields: [SurveyFormField] = []
         var seen: Set<SurveyFormField.Kind.Entry> = []
         var usable = true
-        row = tableRow + 1
-        while row <= grid.rowCount {
-            defer { row += 1 }
-            let key = Self.text(grid[row, 1])
-            let kindName = Self.text(grid[row, 2])
-            let option = Self.text(grid[row, 3])
-            let cellText = Self.text(grid[row, 4])
+        for (row, texts) in rows[(tableIndex + 1)...] {
+            let (key, kindName, option, cellText) = (texts[0], texts[1], texts[2], texts[3])
             if key.isEmpty && kindName.isEmpty && cellText.isEmpty { continue }
             let kind: SurveyFormField.Kind
             switch kindName {
@@ -196,7 +205,14 @@ private struct Session {
                 }
                 kind = .profile
             case "question": kind = .question
-            case "option" where !option.isEmpty: kind = .option(option)
+            case "option":
+                guard !option.isEmpty else {
+                    damaged(at: "C\(row)", field: key, en: "the hidden sheet _ronghe lists an option of \(key) without its code",
+                            zh: "隐藏工作表 _ronghe 中\(key)的一个选项缺少代码")
+                    usable = false
+                    continue
+                }
+                kind = .option(option)
             case "notApplicable": kind = .notApplicable
             default:
                 damaged(at: "B\(row)", field: key, en: "the hidden sheet _ronghe lists \(key) with an unknown kind “\(kindName)”",
@@ -282,14 +298,15 @@ private struct Session {
 
     // MARK: The answers
 
-    mutating func collect(_ marker: SurveyFormMarker, sheet: String, answers: SheetGrid) -> RawSurvey {
+    /// The raw survey from the answer cells' values (absent cells are blank).
+    mutating func collect(_ marker: SurveyFormMarker, sheet: String, answers: [CellReference: CellValue]) -> RawSurvey {
         var fields: [RawField] = []
         var choiceCells: [String: [SurveyFormField]] = [:]
         var choiceOrder: [(position: Int, key: String)] = []
         for field in marker.fields {
             switch field.kind {
             case .profile, .question:
-                guard let value = Self.rawValue(answers[field.cell]) else { continue }
+                guard let value = answers[field.cell].flatMap(Self.rawValue) else { continue }
                 fields.append(RawField(key: field.key, value: value, location: location(sheet: sheet, field.cell.description)))
             case .option, .notApplicable:
                 if choiceCells[field.key] == nil { choiceOrder.append((fields.count, field.key)) }
@@ -308,7 +325,7 @@ private struct Session {
 
     /// The answer of a multi-choice question from its 是/否 option cells.
     mutating func assemble(
-        _ key: String, cells: [SurveyFormField], marker: SurveyFormMarker, sheet: String, answers: SheetGrid
+        _ key: String, cells: [SurveyFormField], marker: SurveyFormMarker, sheet: String, answers: [CellReference: CellValue]
     ) -> RawField? {
         let yes = SurveyFormWriter.yesNoLabel(true, marker.language)
         let no = SurveyFormWriter.yesNoLabel(false, marker.language)
@@ -316,7 +333,7 @@ private struct Session {
         var answered = false
         var notApplicableCell: CellReference?
         for field in cells {
-            let value = answers[field.cell]
+            let value = answers[field.cell] ?? .empty
             guard let flag = Self.yesNo(value) else {
                 if value.isEmpty || Self.text(value).isEmpty { continue }
                 let label = optionLabel(key, field.kind, language: .zh)

@@ -295,7 +295,7 @@ import Testing
 
     /// A workbook with a survey sheet (answers at their cells) and a `_ronghe` sheet of these rows.
     static func damagedForm(
-        marker rows: [[String]], answers: [String: String] = [:], in directory: TemporaryDirectory
+        marker rows: [[String]], answers: [String: String] = [:], extraSurveyRows: String = "", in directory: TemporaryDirectory
     ) throws -> String {
         var survey: [[String]] = Array(repeating: [], count: 80)
         for (reference, text) in answers {
@@ -306,7 +306,7 @@ import Testing
             survey[cell.row - 1] = row
         }
         let book = TestWorkbook(sheets: [
-            ("问卷", Support.inlineRows(survey)), ("_ronghe", Support.inlineRows(rows)),
+            ("问卷", Support.inlineRows(survey) + extraSurveyRows), ("_ronghe", Support.inlineRows(rows)),
         ])
         let path = directory.path("damaged-\(UUID().uuidString).xlsx")
         try book.write(to: path)
@@ -384,6 +384,12 @@ import Testing
             description: "a cell listed twice", change: { $0 + [["B1.1", "question", "", "E23"]] },
             message: "surveys/acme.xlsx:_ronghe!A68: error: the hidden sheet _ronghe lists the cell of question B1.1 twice" + damageSuffix),
         Damage(
+            description: "an option without its code", change: { rows in rows.map { $0.first == "C1.1" && $0[2] == "hr" ? ["C1.1", "option", "", "E35"] : $0 } },
+            message: "surveys/acme.xlsx:_ronghe!C35: error: the hidden sheet _ronghe lists an option of C1.1 without its code" + damageSuffix),
+        Damage(
+            description: "no field table", change: { Array($0.prefix(7)) },
+            message: "surveys/acme.xlsx: error: the hidden sheet _ronghe has no table of answer cells (the row starting with “key”)" + damageSuffix),
+        Damage(
             description: "no tree hash", change: { $0.filter { $0.first != "treeHash" } },
             message: "surveys/acme.xlsx: error: the hidden sheet _ronghe has no “treeHash” entry" + damageSuffix),
         Damage(
@@ -427,6 +433,17 @@ import Testing
         ])
         #expect(form.marker == nil)
         #expect(form.survey.fields == [])
+    }
+
+    @Test func aStrayCellFarAwayDoesNotStopTheForm() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // Past XLSXLimits' grid size if the sheet were loaded whole; only the answer cells are kept.
+        let stray = #"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>备注</t></is></c></row>"#
+        let path = try Self.damagedForm(marker: try Self.markerRows(), answers: ["E6": "德州融合"], extraSurveyRows: stray, in: directory)
+        let form = try #require(try Self.read(path))
+        #expect(form.issues == [])
+        #expect(form.survey.fields == [Self.field("name", .text("德州融合"), "E6")])
     }
 
     // MARK: Multi-choice option rows
