@@ -4,7 +4,9 @@
 /// Question and profile values are shown as the enterprise sees them — yes/no as 是/否, option
 /// codes as their labels, size classes as 大型… — and questions are named by id and label.
 public struct ConditionWording: Sendable {
+    /// The tree whose questions, options and nodes conditions name.
     public var tree: IndicatorTree
+    /// The language of the words.
     public var language: Language
 
     /// Creates a wording for conditions over `tree`'s questions and nodes.

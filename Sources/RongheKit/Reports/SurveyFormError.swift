@@ -16,8 +16,10 @@ public struct SurveyFormError: Error, Equatable, Sendable, CustomStringConvertib
         case notApplicableNotAllowed(question: String)
     }
 
+    /// What is wrong.
     public var reason: Reason
 
+    /// Creates the error.
     public init(_ reason: Reason) {
         self.reason = reason
     }

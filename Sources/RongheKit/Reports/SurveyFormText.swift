@@ -90,7 +90,7 @@ struct SurveyFormText {
         case .year: rule = zh ? "4位年份，如2025" : "4-digit year, e.g. 2025"
         case .industrySection: rule = ""
         }
-        return required + (zh ? "；" : "; ") + rule
+        return required + (zh ? "；" + rule : "; " + rule.lowercasedFirst)
     }
 
     func profileUnit(_ field: ProfileField) -> String {
@@ -128,7 +128,7 @@ struct SurveyFormText {
     /// The requirement column of a question's row: required or not, then what to enter.
     func requirement(_ question: Question) -> String {
         let lead = question.required ? required : optional
-        return lead + (zh ? "；" : "; ") + rule(question)
+        return zh ? lead + "；" + rule(question) : lead + "; " + rule(question).lowercasedFirst
     }
 
     private func rule(_ question: Question) -> String {

@@ -57,9 +57,13 @@ public struct SurveyFormWriter: Sendable {
     /// The marker the form will carry, without writing anything.
     public var marker: SurveyFormMarker {
         let text = SurveyFormText(language: language, tree: tree)
-        return SurveyFormMarker(
+        return marker(layout: SurveyFormLayout(tree: tree, text: text), text: text)
+    }
+
+    private func marker(layout: SurveyFormLayout, text: SurveyFormText) -> SurveyFormMarker {
+        SurveyFormMarker(
             treeID: tree.id, treeVersion: tree.version, treeHash: tree.hash, language: language,
-            surveySheet: text.surveySheet, fields: SurveyFormLayout(tree: tree, text: text).fields)
+            surveySheet: text.surveySheet, fields: layout.fields)
     }
 
     /// Writes the form to `path`, replacing any file there, and returns its marker.
@@ -70,9 +74,7 @@ public struct SurveyFormWriter: Sendable {
     public func write(to path: String) throws -> SurveyFormMarker {
         let text = SurveyFormText(language: language, tree: tree)
         let layout = SurveyFormLayout(tree: tree, text: text)
-        let marker = SurveyFormMarker(
-            treeID: tree.id, treeVersion: tree.version, treeHash: tree.hash, language: language,
-            surveySheet: text.surveySheet, fields: layout.fields)
+        let marker = marker(layout: layout, text: text)
         let filled = try prefilledCells(layout: layout)
 
         let book = try XLSXWriter(path: path)

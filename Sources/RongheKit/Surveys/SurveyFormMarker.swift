@@ -121,6 +121,7 @@ public struct SurveyFormField: Equatable, Hashable, Sendable {
 
     /// The profile field's raw value or the question id the cell belongs to.
     public var key: String
+    /// What the cell answers.
     public var kind: Kind
     /// The cell on the survey sheet.
     public var cell: CellReference

@@ -99,6 +99,7 @@ public struct FilledSurveyForm: Equatable, Sendable {
     /// with something other than 是/否. Errors mean the form cannot be accepted.
     public var issues: [SurveyIssue]
 
+    /// Creates a read form.
     public init(marker: SurveyFormMarker?, survey: RawSurvey, issues: [SurveyIssue]) {
         self.marker = marker
         self.survey = survey

@@ -40,7 +40,7 @@ import Testing
         #expect(grid[4, 1] == .string(language == .zh ? "一、企业基本情况" : "1. Enterprise profile"))
         #expect((5...12).map { grid[$0, 2] } == labels.map(CellValue.string))
         #expect(grid[5, 6] == .string(language == .zh ? "18位，请以文本格式填写" : "18 characters, entered as text"))
-        #expect(grid[9, 4] == .string(language == .zh ? "必填；从下拉列表中选择" : "Required; Choose from the drop-down list"))
+        #expect(grid[9, 4] == .string(language == .zh ? "必填；从下拉列表中选择" : "Required; choose from the drop-down list"))
         let profileFields = marker.fields.filter { $0.kind == .profile }
         #expect(profileFields.map(\.key) == ["uscc", "name", "district", "industry", "size", "employees", "revenue", "year"])
         #expect(profileFields.map(\.cell.description) == ["E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12"])
@@ -261,7 +261,7 @@ import Testing
         // A1.1, a choice.
         #expect(zh[14, 4] == .string("必填；从下拉列表中选择一项：\n· 未设CIO或信息化负责人\n· 信息部门负责人\n· 总监级（中层以上）\n· 副总经理或董事会成员"))
         #expect(en[14, 4] == .string(
-            "Required; Choose one from the drop-down list:\n· No CIO or IT head\n· Head of the IT department\n· Director level\n· Deputy general manager or board member"))
+            "Required; choose one from the drop-down list:\n· No CIO or IT head\n· Head of the IT department\n· Director level\n· Deputy general manager or board member"))
         // A1.3, multi-choice with help text.
         #expect(zh[16, 2] == .string("CIO网络参与情况（可多选）\n“无”请留空不选或填“无”"))
         #expect(zh[16, 4] == .string("必填；可多选：在下方每个选项的填报内容中选择“是”或“否”"))
@@ -269,7 +269,7 @@ import Testing
         // A2.3, a percentage.
         #expect(zh[21, 3] == .string("%"))
         #expect(zh[21, 4] == .string("必填；填写百分数，如35或35%；范围0%～100%"))
-        #expect(en[21, 4] == .string("Required; A percentage, e.g. 35 or 35%; 0% to 100%"))
+        #expect(en[21, 4] == .string("Required; a percentage, e.g. 35 or 35%; 0% to 100%"))
         // B1.1, an amount.
         #expect(zh[23, 3] == .string("万元"))
         #expect(zh[23, 4] == .string("必填；数值，不小于0"))
