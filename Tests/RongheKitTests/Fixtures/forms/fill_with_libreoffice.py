@@ -105,9 +105,9 @@ def marker_cells(doc):
     return cells
 
 
-def main(template, out):
+def fill_once(template, out, port):
+    """One office session: type every answer, store, end the office. Raises if the office dies."""
     profile = tempfile.mkdtemp()
-    port = 2059
     office = subprocess.Popen([
         "soffice", "--headless", "--norestore", "--nologo", "--nodefault",
         "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
@@ -129,27 +129,48 @@ def main(template, out):
         shutil.copy(template, working)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(working), "_blank", 0, (prop("Hidden", True),))
         if doc is None:
-            raise SystemExit(f"LibreOffice could not open {template}")
+            raise RuntimeError(f"LibreOffice could not open {template}")
         cells = marker_cells(doc)
         controller = doc.CurrentController
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
         survey = doc.Sheets.getByName("问卷")
         controller.setActiveSheet(survey)
+        frame = controller.Frame
+        # Everything that needs a round trip is fetched before the first edit: after it the race
+        # with the aborting timer (see the README) is on, and only select + type remain per cell.
+        typing = []
         for key, cell, typed in ANSWERS + [(None,) + LOCKED_CELL]:
             if key is not None and cells[key] != cell:
                 raise SystemExit(f"{key}: the form puts it in {cells[key]}, not {cell}")
-            controller.select(survey.getCellRangeByName(cell))
-            dispatcher.executeDispatch(controller.Frame, ".uno:EnterString", "", 0, (prop("StringName", typed),))
+            typing.append((survey.getCellRangeByName(cell), (prop("StringName", typed),)))
+        for target, arguments in typing:
+            controller.select(target)
+            dispatcher.executeDispatch(frame, ".uno:EnterString", "", 0, arguments)
+        # Store at once: see the README on the timer that aborts LibreOffice 7.4 headless.
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         locked = survey.getCellRangeByName(LOCKED_CELL[0]).getString()
         print(f"{LOCKED_CELL[0]} (locked) after typing: {locked!r}")
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         print(f"saved {out}")
-        # Closing the document after dispatches crashes 7.4 headless on a timer; the file is
-        # already written, so end the office process instead.
+        # Closing the document would only give the same timer another chance; end the office.
     finally:
         office.terminate()
         office.wait(timeout=30)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def main(template, out, attempts=10):
+    for attempt in range(1, attempts + 1):
+        if os.path.exists(out):
+            os.remove(out)
+        try:
+            fill_once(template, out, 2059 + attempt)
+            print(f"attempt {attempt} succeeded")
+            return
+        except SystemExit:
+            raise
+        except Exception as error:  # the bridge dies with the office
+            print(f"attempt {attempt}: LibreOffice died ({type(error).__name__}); trying again", file=sys.stderr)
+    raise SystemExit(f"LibreOffice crashed {attempts} times in a row")
 
 
 if __name__ == "__main__":
