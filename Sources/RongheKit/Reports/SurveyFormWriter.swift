@@ -405,7 +405,7 @@ public struct SurveyFormWriter: Sendable {
             return DataValidation(.list(lists[question.id]!), errorTitle: text.errorTitle, errorMessage: text.chooseFromList)
         case .number, .percent:
             return DataValidation(
-                Self.numberRule(question), inputTitle: question.type == .percent ? question.id : nil,
+                Self.numberRule(question), inputTitle: question.type == .percent ? Self.title(question.id) : nil,
                 inputMessage: question.type == .percent ? text.percentHint(question) : nil,
                 errorTitle: text.errorTitle, errorMessage: text.numberError(question),
                 // Excel cannot allow a number range and one word; with 不适用 allowed, warn instead of refusing.
@@ -421,14 +421,30 @@ public struct SurveyFormWriter: Sendable {
 
     /// The number rule for a question's bounds; a percentage typed as `35%` is stored as 0.35 and
     /// still passes bounds given in points, so both ways of entering it are accepted.
+    ///
+    /// Whole-number rules need whole bounds: fractional ones are rounded inwards, and when that
+    /// leaves no whole number between them the rule checks the bounds as decimals instead.
     static func numberRule(_ question: Question) -> DataValidation.Rule {
         if question.integer {
             let limit = 2_147_483_647.0
             let low = question.minimum.map { max(-limit, $0.rounded(.up)) }
             let high = question.maximum.map { min(limit, $0.rounded(.down)) }
-            return .wholeNumber(criterion(low: low, high: high, unbounded: limit))
+            if low == nil || high == nil || low! <= high! {
+                return .wholeNumber(criterion(low: low, high: high, unbounded: limit))
+            }
         }
         return .decimal(criterion(low: question.minimum, high: question.maximum, unbounded: 1e15))
+    }
+
+    /// A prompt title Excel accepts: at most 32 UTF-16 units, cut with an ellipsis.
+    static func title(_ text: String) -> String {
+        guard text.utf16.count > DataValidation.maximumTitleLength else { return text }
+        var cut = ""
+        for character in text {
+            if cut.utf16.count + character.utf16.count > DataValidation.maximumTitleLength - 1 { break }
+            cut.append(character)
+        }
+        return cut + "…"
     }
 
     private static func criterion(low: Double?, high: Double?, unbounded: Double) -> DataValidation.Criterion {

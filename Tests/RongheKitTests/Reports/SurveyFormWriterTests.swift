@@ -364,6 +364,27 @@ import Testing
         #expect(en["E2.2"] == .text("Yes"))
     }
 
+    @Test func wholeNumberBoundsAreRoundedInwards() {
+        func rule(_ minimum: Double?, _ maximum: Double?, integer: Bool = true) -> DataValidation.Rule {
+            SurveyFormWriter.numberRule(Question(
+                id: "Q", label: LocalizedText(zh: "Q"), type: .number, minimum: minimum, maximum: maximum, integer: integer))
+        }
+        #expect(rule(0.5, 10.5) == .wholeNumber(.between(1, 10)))
+        #expect(rule(nil, 3) == .wholeNumber(.lessThanOrEqualTo(3)))
+        #expect(rule(nil, nil) == .wholeNumber(.between(-2_147_483_647, 2_147_483_647)))
+        #expect(rule(-1e12, nil) == .wholeNumber(.greaterThanOrEqualTo(-2_147_483_647)))
+        // No whole number between 0.5 and 0.7: the bounds are checked as decimals.
+        #expect(rule(0.5, 0.7) == .decimal(.between(0.5, 0.7)))
+        #expect(rule(nil, nil, integer: false) == .decimal(.between(-1e15, 1e15)))
+    }
+
+    @Test func promptTitlesFitExcelsLimit() {
+        #expect(SurveyFormWriter.title("A2.3") == "A2.3")
+        let long = String(repeating: "指", count: 40)
+        #expect(SurveyFormWriter.title(long) == String(repeating: "指", count: 31) + "…")
+        #expect(SurveyFormWriter.title(long).utf16.count == 32)
+    }
+
     static let rowHeights: [(text: String, width: Double, style: CellStyle, height: Double)] = [
         ("两化融合", 20, CellStyle(), 11 * 1.3 + 4),
         // 40 CJK characters are 80 units; a 34-wide column holds 32.5 per line: 3 lines of 11 pt.
