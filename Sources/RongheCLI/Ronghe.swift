@@ -33,6 +33,7 @@ public enum Ronghe {
             // One line per command or group, in the order `ronghe --help` lists them, e.g.
             // .command(ScoreCommand.self),
             .group(.indicators),
+            .command(TemplateCommand.self),
             .command(ScoreCommand.self),
         ]
     )

@@ -26,8 +26,17 @@ enum AnswerParser {
     static let noWords: Set<String> = ["否", "无", "没有", "不是", "n", "no", "false", "f", "0", "×", "✗"]
     static let noneWords: Set<String> = ["无", "没有", "none", "无以上", "都没有", "均无"]
 
+    /// The error values spreadsheets show when a formula fails.
+    static let spreadsheetErrors: Set<String> = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"]
+
     static func parse(_ raw: RawValue, for question: Question) -> Outcome {
         if raw.isBlank { return .blank }
+        if case .text(let text) = raw, spreadsheetErrors.contains(TextNormalization.fold(text).uppercased()) {
+            let code = TextNormalization.fold(text).uppercased()
+            return .problem(LocalizedText(
+                zh: "单元格显示表格错误值\(code)（公式出错）；请直接填写数值，或留空",
+                en: "the cell shows the spreadsheet error \(code) (a formula failed); type the value itself or leave it blank"))
+        }
         if case .text(let text) = raw, notApplicableWords.contains(TextNormalization.matchKey(text)) {
             return .answer(.notApplicable)
         }

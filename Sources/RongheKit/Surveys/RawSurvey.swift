@@ -22,7 +22,8 @@ public enum RawValue: Equatable, Hashable, Sendable {
         }
     }
 
-    /// Whether the value is empty: blank text or an empty list is an unanswered question.
+    /// Whether the value is empty: blank text is an unanswered question. An empty list is an
+    /// answer — a multi-choice question with none of its options chosen.
     public var isBlank: Bool {
         switch self {
         case .text(let text): return text.allSatisfy { $0.isWhitespace }
@@ -51,9 +52,13 @@ public struct RawSurvey: Equatable, Sendable {
     /// Where the record starts (its line, row or JSON path).
     public var location: FileLocation
     public var fields: [RawField]
+    /// Problems the reader found in this record itself — a form made for another tree, an option
+    /// row answered with something other than 是/否 — which validation reports with its own.
+    public var readIssues: [SurveyIssue]
 
-    public init(location: FileLocation, fields: [RawField]) {
+    public init(location: FileLocation, fields: [RawField], readIssues: [SurveyIssue] = []) {
         self.location = location
         self.fields = fields
+        self.readIssues = readIssues
     }
 }

@@ -73,6 +73,16 @@ public struct SurveyFileReader {
             } catch let error as XLSXError {
                 throw SurveyFileError(error, file: file)
             }
+            do {
+                if case .form(let filled) = try SurveyFormReader(tree: tree).read(workbook, file: file) {
+                    var survey = filled.survey
+                    survey.readIssues += filled.issues
+                    try body(survey)
+                    return SurveyFileSummary(format: .form, warnings: [])
+                }
+            } catch let error as XLSXError {
+                throw SurveyFileError(error, file: file)
+            }
             let warnings = try XLSXBatchReader(tree: tree).forEachRecord(in: workbook, file: file, body)
             return SurveyFileSummary(format: .xlsx, warnings: warnings)
         }

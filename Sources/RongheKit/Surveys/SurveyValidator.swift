@@ -30,7 +30,7 @@ public struct SurveyValidator: Sendable {
     }
 
     public func validate(_ raw: RawSurvey) -> SurveyValidation {
-        var issues: [SurveyIssue] = []
+        var issues: [SurveyIssue] = raw.readIssues
         var profileFields: [ProfileField: RawField] = [:]
         var answerFields: [String: RawField] = [:]
         for field in raw.fields {

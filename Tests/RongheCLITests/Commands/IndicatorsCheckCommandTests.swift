@@ -36,7 +36,7 @@ import Testing
 
     @Test func listsTheDefaultTreeWithEffectiveWeights() throws {
         let hash = try defaultHash()
-        #expect(hash == "03d5ca8ee74aa2dc9ca62a8448824fe0a414bb9484592fcfff8954db1b802d1f")
+        #expect(hash == "d59184df280162df03ec5dea1113913c41e83783145b3d8d700e00f9515bc466")
         let expected = """
             tree             lianghua-default, version 2026.1
             name             两化融合发展水平评估（默认指标体系）

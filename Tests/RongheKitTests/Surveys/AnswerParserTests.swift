@@ -106,6 +106,12 @@ import Testing
         #expect(parse(.text("无;财务"), Self.modules) == .problem(LocalizedText(zh: "“无”不能与其他选项同时填写", en: "\"none\" cannot be combined with other options")))
     }
 
+    @Test func spreadsheetErrorValues() {
+        #expect(parse(.text("#DIV/0!"), Self.number) == .problem(LocalizedText(
+            zh: "单元格显示表格错误值#DIV/0!（公式出错）；请直接填写数值，或留空",
+            en: "the cell shows the spreadsheet error #DIV/0! (a formula failed); type the value itself or leave it blank")))
+    }
+
     @Test func blankAndNotApplicable() {
         #expect(parse(.text("   "), Self.number) == .blank)
         #expect(parse(.text("不适用"), Self.number) == .answer(.notApplicable))

@@ -195,6 +195,67 @@ import Testing
         }
     }
 
+    // MARK: Forms
+
+    @Test func filledFormsAreReadAsForms() throws {
+        for name in ["libreoffice-filled-zh.xlsx", "openpyxl-filled-en.xlsx", "libreoffice-resaved-en.xlsx"] {
+            var outcomes: [(RawSurvey, SurveyValidation)] = []
+            let tree = try IndicatorTree.load(contentsOf: Fixtures.url("forms/tree-2026.1-e33d5f3.json"))
+            let summary = try SurveyIntake(tree: tree, currentYear: 2026)
+                .process(Fixtures.url("forms/\(name)"), file: name) { outcomes.append(($0, $1)) }
+            #expect(summary.format == .form, "\(name)")
+            #expect(outcomes.count == 1, "\(name)")
+            // The fill scripts typed =NA() into G1.2 to show how a failed formula is reported; the
+            // English forms also leave every option of E1.2 blank, which that tree version required.
+            let sheet = name.hasSuffix("zh.xlsx") ? "问卷" : "Survey"
+            var expected = [
+                "\(name):\(sheet)!E64: error: G1.2 Improvement of inventory turnover: the cell shows the spreadsheet error #N/A (a formula failed); type the value itself or leave it blank"
+            ]
+            if sheet == "Survey" {
+                expected.append("\(name): error: E1.2 Online sales channels (choose all that apply): required, but left blank")
+            }
+            #expect(outcomes.first?.1.issues.map { $0.formatted() } == expected)
+        }
+    }
+
+    @Test func aFormLibreOfficeFilledInImports() throws {
+        // The current Chinese form typed into and saved by LibreOffice (fill_clean_with_libreoffice.py).
+        var outcomes: [SurveyValidation] = []
+        let summary = try SurveyIntake(tree: Self.tree, currentYear: 2026)
+            .process(Fixtures.url("forms/libreoffice-filled-current-zh.xlsx"), file: "form.xlsx") { outcomes.append($1) }
+        #expect(summary.format == .form)
+        let validation = try #require(outcomes.first)
+        #expect(validation.issues == [])
+        let response = try #require(validation.response)
+        // What the script typed: 91371402MA3C8K2X1T, 371402 into a text cell, 中型, 35% for A2.3,
+        // 是 for finance, purchasing, inventory and planning of C1.1, 15 for G1.2.
+        #expect(response.profile == EnterpriseProfile(
+            uscc: "91371402MA3C8K2X1T", name: "德州融合智能装备有限公司", district: "371402", industry: "C34", size: .medium,
+            employees: 420, revenue: 18500.5, year: 2025))
+        #expect(response.answers["A2.3"] == .number(35))
+        #expect(response.answers["B2.2"] == .number(60))
+        #expect(response.answers["C1.1"] == .choices(["finance", "purchasing", "inventory", "planning"]))
+        #expect(response.answers["A1.3"] == .choices(["association"]))
+        #expect(response.answers["G1.2"] == .number(15))
+        #expect(response.answers["P2"] == .number(-120))
+        #expect(response.answers["F1.2"] == nil)
+    }
+
+    @Test func aFormForAnotherTreeIsRejectedWithTheReason() throws {
+        // The same form checked against a tree whose version differs: the reader's issue makes the
+        // record a rejection, with its answers still read.
+        var other = try IndicatorTree.load(contentsOf: Fixtures.url("forms/tree-2026.1-e33d5f3.json"))
+        other.version = "2027.1"
+        other.hash = String(repeating: "0", count: 64)
+        var outcomes: [SurveyValidation] = []
+        _ = try SurveyIntake(tree: other, currentYear: 2026)
+            .process(Fixtures.url("forms/openpyxl-filled-en.xlsx"), file: "form.xlsx") { outcomes.append($1) }
+        let validation = try #require(outcomes.first)
+        #expect(!validation.isAccepted)
+        #expect(validation.errors.first?.formatted().hasPrefix(
+            "form.xlsx: error: this form was made for indicator tree lianghua-default 2026.1") == true)
+    }
+
     // MARK: Intake
 
     @Test func intakeRejectsASecondRecordOfTheSameEnterprise() throws {
