@@ -31,6 +31,8 @@ public final class Worksheet {
         let handle: UnsafeMutablePointer<lxw_worksheet>
         let constantMemory: Bool
         var isHidden = false
+        /// Whether manual page breaks have been set (libxlsxwriter 1.1.4 leaks a replaced list).
+        var hasPageBreaks = false
         /// In constant-memory mode, the row libxlsxwriter is holding; earlier rows are on disk.
         var currentRow = -1
         var merges: [WorksheetRange] = []
