@@ -128,14 +128,22 @@ extension ReportInput.Rejection {
     /// carried and its errors. A message about another place than the record's own (a cell, a
     /// JSON key) starts with that place, so the enterprise can find it.
     public init(record: FileLocation, uscc: String?, name: String?, errors: [SurveyIssue]) {
-        let recordPlace = record.place.map { FileLocation(file: "", place: $0).description.dropFirst() }.map(String.init)
         self.init(
-            file: record.file, place: recordPlace, uscc: uscc, name: name,
+            file: record.file, place: Self.placeText(record.place), uscc: uscc, name: name,
             messages: errors.map { issue in
-                guard issue.location.place != nil, issue.location.place != record.place else { return issue.message }
-                let place = String(FileLocation(file: "", place: issue.location.place).description.dropFirst())
+                guard let place = Self.placeText(issue.location.place), issue.location.place != record.place else {
+                    return issue.message
+                }
                 return LocalizedText(zh: "\(place)：\(issue.message.zh)", en: "\(place): \(issue.message.text(.en))")
             })
+    }
+
+    /// A place as ``FileLocation`` writes it after the file name (`问卷!C7`, `17`,
+    /// `answers["B1.1"]`); nil for none and for the root of a JSON document, which says nothing
+    /// a reader can use.
+    public static func placeText(_ place: FileLocation.Place?) -> String? {
+        guard let place, place != .jsonPath("$") else { return nil }
+        return String(FileLocation(file: "", place: place).description.dropFirst())
     }
 }
 

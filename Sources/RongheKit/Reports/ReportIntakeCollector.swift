@@ -59,9 +59,10 @@ public struct ReportIntakeCollector {
             warnings += summary.warnings
         } catch let error as SurveyFileError {
             submitted += 1
+            let location = error.issue.location
             rejections.append(ReportInput.Rejection(
-                file: error.issue.location.file, place: nil, uscc: nil, name: nil,
-                messages: [Self.message(error.issue)]))
+                file: location.file, place: ReportInput.Rejection.placeText(location.place), uscc: nil, name: nil,
+                messages: [error.issue.message]))
         } catch {
             submitted += 1
             rejections.append(ReportInput.Rejection(
@@ -80,13 +81,6 @@ public struct ReportIntakeCollector {
         ReportInput.Intake(
             submitted: submitted, accepted: acceptedCount, rejected: rejections.count, superseded: supersessions.count,
             rejections: rejections)
-    }
-
-    /// A file-level issue's message, with its place in front when it has one.
-    private static func message(_ issue: SurveyIssue) -> LocalizedText {
-        guard issue.location.place != nil else { return issue.message }
-        let place = String(issue.location.description.dropFirst(issue.location.file.count + 1))
-        return LocalizedText(zh: "\(place)：\(issue.message.zh)", en: "\(place): \(issue.message.text(.en))")
     }
 
     /// The text of a profile field as the record wrote it, if the record has it and it is not blank.
