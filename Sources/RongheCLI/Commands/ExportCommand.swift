@@ -135,7 +135,8 @@ struct ExportCommand: Command {
         }
         var line = "Wrote \(out): \(outcome.enterprises) scored, \(result.isRanked.filter { $0 }.count) ranked, \(outcome.recommended) recommended"
         if let robustness {
-            line += ", \(robustness.closeCalls.count) close calls in \(runs) runs (seed \(seed))"
+            let calls = robustness.closeCalls.count
+            line += ", \(calls) close call\(calls == 1 ? "" : "s") in \(runs) runs (seed \(seed))"
         }
         line += "; \(summary.rejected) rejected"
         context.print(line)
