@@ -102,17 +102,7 @@ struct ExportCommand: Command {
             districtNames = try report { () throws(ReportError) in try ReportInput.districtNames(fromJSON: data, source: districts) }
         }
 
-        var collector = ReportIntakeCollector(tree: tree)
-        let progress = Progress("Reading surveys", total: files.count, context: context)
-        for file in files {
-            collector.add(file.url, file: file.name)
-            progress.advance()
-        }
-        progress.finish()
-        for supersession in collector.supersessions {
-            context.printError("note: \(supersession.earlier) (\(supersession.uscc)) is superseded by \(supersession.later)")
-        }
-        let result = try ScoringEngine(tree: tree).score(collector.responses)
+        let (result, intake) = try score(files, tree: tree, context: context)
         let selection = tree.selection == nil ? nil : try Selection.select(result)
         var robustness: RobustnessResult?
         if runs > 0 {
@@ -121,14 +111,14 @@ struct ExportCommand: Command {
 
         let input = ReportInput(
             campaign: campaign ?? tree.name.text(language), batch: .init(scoredAt: scoringTime(context)), result: result,
-            selection: selection, robustness: robustness, intake: collector.summary, language: language,
+            selection: selection, robustness: robustness, intake: intake, language: language,
             profiles: profiles, districtNames: districtNames)
         let workbook = try report { () throws(ReportError) in try ReportWorkbook(input) }
         try FileManager.default.createDirectory(
             at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         let outcome = try workbook.write(to: destination.path)
 
-        let summary = collector.summary
+        let summary = intake
         if summary.rejected > 0 {
             context.printError(
                 "warning: \(summary.rejected) of \(summary.submitted) records rejected; they are listed on the \(outcome.sheetNames[6]) sheet")
@@ -143,6 +133,24 @@ struct ExportCommand: Command {
         if outcome.omittedProfiles > 0 {
             context.printError("note: \(outcome.omittedProfiles) recommended enterprises have no profile block (limit \(outcome.profiles))")
         }
+    }
+
+    /// Reads, checks and scores the files; the surveys themselves are let go once scored, so they
+    /// do not stay in memory while the workbook is written.
+    private func score(
+        _ files: [SurveyFiles.File], tree: IndicatorTree, context: CommandContext
+    ) throws -> (ScoringResult, ReportInput.Intake) {
+        var collector = ReportIntakeCollector(tree: tree)
+        let progress = Progress("Reading surveys", total: files.count, context: context)
+        for file in files {
+            collector.add(file.url, file: file.name)
+            progress.advance()
+        }
+        progress.finish()
+        for supersession in collector.supersessions {
+            context.printError("note: \(supersession.earlier) (\(supersession.uscc)) is superseded by \(supersession.later)")
+        }
+        return (try ScoringEngine(tree: tree).score(collector.responses), collector.summary)
     }
 
     /// Now, or `SOURCE_DATE_EPOCH` when set, so that a rerun can reproduce a workbook exactly.

@@ -61,25 +61,25 @@ struct ReportDataQualitySheet {
         ] + [String](repeating: "", count: lastColumn - Self.reasonColumn))
         // The reason spans the rest of the row, under the header's last cells.
         let reasonWidth = Self.widths[Self.reasonColumn...].reduce(0, +)
+        // One row per rejected record, its problems on separate lines of the reason cell.
         for rejection in rejections {
-            let messages = rejection.messages.isEmpty ? [LocalizedText(zh: "未说明原因", en: "no reason given")] : rejection.messages
-            for message in messages {
-                let reason = message.text(input.language)
-                let lines = [
-                    ReportSheet.lineCount(reason, width: reasonWidth),
-                    ReportSheet.lineCount(rejection.file, width: Self.widths[0]),
-                    ReportSheet.lineCount(rejection.name ?? "", width: Self.widths[3]),
-                ].max()!
-                if lines > 1 { try sheet.sheet.setRow(sheet.row, height: ReportSheet.height(lines: lines)) }
-                try sheet.write(.text(rejection.file), column: 0, style: ReportStyles.wrappedText)
-                try sheet.write(.text(rejection.place ?? ""), column: 1, style: ReportStyles.text)
-                try sheet.write(.text(rejection.uscc ?? ""), column: 2, style: ReportStyles.text)
-                try sheet.write(.text(rejection.name ?? ""), column: 3, style: ReportStyles.wrappedText)
-                try sheet.sheet.merge(
-                    WorksheetRange(row: sheet.row, columns: Self.reasonColumn...lastColumn), text: reason,
-                    style: ReportStyles.wrappedText)
-                sheet.skip()
-            }
+            let messages = rejection.messages.map { $0.text(input.language) }
+            let reason = messages.isEmpty
+                ? text("未说明原因", "no reason given")
+                : messages.count == 1 ? messages[0] : messages.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: "\n")
+            let lines = [
+                ReportSheet.lineCount(reason, width: reasonWidth),
+                ReportSheet.lineCount(rejection.file, width: Self.widths[0]),
+                ReportSheet.lineCount(rejection.name ?? "", width: Self.widths[3]),
+            ].max()!
+            if lines > 1 { try sheet.sheet.setRow(sheet.row, height: ReportSheet.height(lines: lines)) }
+            try sheet.write(.text(rejection.file), column: 0, style: ReportStyles.wrappedText)
+            try sheet.write(.text(rejection.place ?? ""), column: 1, style: ReportStyles.text)
+            try sheet.write(.text(rejection.uscc ?? ""), column: 2, style: ReportStyles.text)
+            try sheet.write(.text(rejection.name ?? ""), column: 3, style: ReportStyles.wrappedText)
+            try sheet.sheet.merge(
+                WorksheetRange(row: sheet.row, columns: Self.reasonColumn...lastColumn), text: reason, style: ReportStyles.wrappedText)
+            sheet.skip()
         }
         sheet.skip()
     }
