@@ -14,8 +14,8 @@ struct ReportProfilesSheet {
     let omitted: Int
 
     /// Dimension and strongest-indicator tables in A–D, the radar chart and the weakest
-    /// indicators in F–I: 122 characters, one A4 landscape page wide at 95%.
-    static let widths: [Double] = [30, 10, 10, 10, 2, 30, 10, 10, 10]
+    /// indicators in F–I: 128 characters, one A4 landscape page wide (and one block a page tall) at 85%.
+    static let widths: [Double] = [30, 12, 12, 12, 2, 30, 10, 10, 10]
     /// Where the radar chart goes, right of the dimension table.
     static let chartColumn = 5
 
@@ -59,7 +59,7 @@ struct ReportProfilesSheet {
         }
         try worksheet.setPageBreaks(beforeRows: breaks)
         try worksheet.setPageSetup(PageSetup(
-            orientation: .landscape, paper: .a4, scale: 95,
+            orientation: .landscape, paper: .a4, scale: 85,
             margins: .init(left: 0.5, right: 0.5, top: 0.6, bottom: 0.6),
             header: ReportSheet.pageHeader(campaign: input.campaign, sheet: sheet.name),
             footer: ReportSheet.pageFooter(text)))
@@ -90,7 +90,7 @@ struct ReportProfilesSheet {
         ])
         try sheet.cells([
             (.text(text("发展阶段", "Stage")), ReportStyles.label),
-            (.text(facts.stageName(result.stageIndices[position])), ReportStyles.text),
+            (.text(facts.stageName(result.stageIndices[position])), ReportStyles.wrappedText),
             (.text(text("填报完整率", "Completeness")), ReportStyles.label),
             (.number(result.completeness[position]), ReportStyles.percent),
         ])
@@ -108,7 +108,7 @@ struct ReportProfilesSheet {
         let chartRow = sheet.row
         try sheet.header([
             text("维度", "Dimension"), text("本企业", "This enterprise"),
-            text("行业均值", "Industry mean") + "（n=\(industrySize)）", text("全体均值", "All ranked"),
+            text("行业均值（n=\(industrySize)）", "Industry mean (n=\(industrySize))"), text("全体均值", "All ranked"),
         ])
         let firstDimension = sheet.row
         for node in facts.dimensions {
@@ -141,9 +141,9 @@ struct ReportProfilesSheet {
                 ],
                 valueAxis: ChartAxis(minimum: 0, maximum: 100, majorUnit: 20), legend: .bottom)
             try sheet.sheet.insertChart(
-                radar, row: chartRow, column: Self.chartColumn, size: ChartSize(width: 440, height: 300, xOffset: 4))
+                radar, row: chartRow, column: Self.chartColumn, size: ChartSize(width: 440, height: 290, xOffset: 4))
         }
-        sheet.skip(max(1, chartRow + 16 - sheet.row))
+        sheet.skip(max(1, chartRow + 15 - sheet.row))
 
         // Strongest on the left, weakest on the right, row by row.
         let (strongest, weakest) = indicators(of: position)

@@ -41,8 +41,11 @@ struct ReportRankingSheet {
         let lastDataRow = Self.headerRow + max(1, result.count)
 
         let worksheet = sheet.sheet
-        let widths: [Double] = [6, 20, 24, 13, 20, 6, 8, 10] + [Double](repeating: 8, count: dimensionCount)
-            + [9, 14, 12, 7, 7, 9, 10, 6, 40]
+        // English words wrap only between words, so its columns are a little wider.
+        let english = input.language == .en
+        let widths: [Double] = [6, 20, 24, 13, 20, english ? 8 : 6, 8, english ? 13 : 10]
+            + [Double](repeating: english ? 11 : 8, count: dimensionCount)
+            + [english ? 12 : 9, 14, 12, english ? 9 : 7, english ? 12 : 7, 9, 10, 6, 40]
         for (column, width) in widths.enumerated() { try worksheet.setColumn(column, width: width) }
 
         try sheet.title(text("\(input.campaign)：评估排名", "\(input.campaign): ranking"), columns: headers.count)
@@ -92,7 +95,7 @@ struct ReportRankingSheet {
             (.text(facts.industryLabel(profile.industry)), style(ReportStyles.wrappedText)),
             (.text(profile.size.label.text(input.language)), style(ReportStyles.centered)),
             (.number(result.totals[position]), style(ReportStyles.score)),
-            (.text(facts.stageName(result.stageIndices[position])), style(ReportStyles.centered)),
+            (.text(facts.stageName(result.stageIndices[position])), style(ReportStyles.centeredWrapped)),
         ]
         for node in facts.dimensions {
             values.append((.optionalNumber(result.nodes.score(row: position, node: node)), style(ReportStyles.dimension)))

@@ -113,11 +113,13 @@ final class ReportSheet {
     }
 
     /// The lines `content` wraps to in a column `width` characters wide (a CJK character counts
-    /// two), with a margin for proportional fonts.
+    /// two), with a margin for proportional fonts, and a larger one for text with spaces, which
+    /// wraps only between words.
     static func lineCount(_ content: String, width: Double, fontSize: Double? = nil) -> Int {
         let usable = max(1, (width - 1) * 11 / (fontSize ?? 11))
         return content.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
-            total + max(1, Int((Double(ColumnWidth.displayWidth(of: String(line))) * 1.08 / usable).rounded(.up)))
+            let margin = line.contains(" ") ? 1.2 : 1.08
+            return total + max(1, Int((Double(ColumnWidth.displayWidth(of: String(line))) * margin / usable).rounded(.up)))
         }
     }
 

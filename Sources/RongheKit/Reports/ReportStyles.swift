@@ -30,6 +30,8 @@ enum ReportStyles {
     static let text = CellStyle(borders: grid, verticalAlignment: .center)
     static let wrappedText = CellStyle(borders: grid, verticalAlignment: .center, wrapsText: true)
     static let centered = CellStyle(borders: grid, horizontalAlignment: .center, verticalAlignment: .center)
+    static let centeredWrapped = CellStyle(
+        borders: grid, horizontalAlignment: .center, verticalAlignment: .center, wrapsText: true)
     static let integer = CellStyle(borders: grid, horizontalAlignment: .center, verticalAlignment: .center, numberFormat: "0")
     static let score = CellStyle(borders: grid, verticalAlignment: .center, numberFormat: "0.00")
     static let dimension = CellStyle(borders: grid, verticalAlignment: .center, numberFormat: "0.0")

@@ -28,11 +28,11 @@ struct ReportSummarySheet {
 
         try sheet.section(text("基本信息", "About this report"), columns: columns)
         let valueColumns = columns - 1
-        try sheet.keyValue(text("评估活动", "Campaign"), .text(input.campaign), valueColumns: valueColumns)
+        try sheet.keyValue(text("评估活动", "Campaign"), .text(input.campaign), valueColumns: valueColumns, style: ReportStyles.wrappedText)
         try sheet.keyValue(
             text("指标体系", "Indicator system"),
-            .text("\(tree.name.text(input.language))（\(tree.id)，\(text("版本", "version")) \(tree.version)）"),
-            valueColumns: valueColumns)
+            .text(text("\(tree.name.zh)（\(tree.id)，版本 \(tree.version)）", "\(tree.name.text(.en)) (\(tree.id), version \(tree.version))")),
+            valueColumns: valueColumns, style: ReportStyles.wrappedText)
         try sheet.keyValue(text("指标体系指纹（SHA-256）", "Tree fingerprint (SHA-256)"), .text(tree.hash), valueColumns: valueColumns)
         try sheet.keyValue(
             text("评分批次", "Scoring batch"),
