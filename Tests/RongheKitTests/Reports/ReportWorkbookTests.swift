@@ -69,6 +69,14 @@ import Testing
             let decision = try #require(input.selection?.decisions[position])
             #expect(grid[row, 24] == .string(decision.reasons.map { $0.text(.zh) }.joined(separator: "；")))
             #expect(grid[row, 20] == .string(decision.isRecommended ? "是" : "否"))
+            // The rank interval and close-call flag from the robustness analysis.
+            let robustness = try #require(input.robustness?.enterprises[position])
+            if let overall = robustness.overall {
+                #expect(grid[row, 22] == .string(overall.low == overall.high ? "\(overall.low)" : "\(overall.low)–\(overall.high)"))
+            } else {
+                #expect(grid[row, 22] == .empty)
+            }
+            #expect(grid[row, 23] == (robustness.isCloseCall ? .string("临界") : .empty))
         }
         #expect(sawUnranked, "the sample batch has an unranked enterprise")
     }
