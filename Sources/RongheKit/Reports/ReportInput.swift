@@ -17,6 +17,7 @@ public struct ReportInput: Sendable {
         /// The scoring engine's version (``engineVersion`` for a batch scored now).
         public var engineVersion: String
 
+        /// A batch scored at `scoredAt` by `engineVersion` (this build's by default).
         public init(id: String? = nil, scoredAt: Date, engineVersion: String = RongheKit.engineVersion) {
             self.id = id
             self.scoredAt = scoredAt
@@ -41,6 +42,7 @@ public struct ReportInput: Sendable {
         /// The rejected records, in the order they were read.
         public var rejections: [Rejection]
 
+        /// Counts and rejections as intake found them.
         public init(submitted: Int, accepted: Int, rejected: Int, superseded: Int = 0, rejections: [Rejection] = []) {
             self.submitted = submitted
             self.accepted = accepted
@@ -70,6 +72,7 @@ public struct ReportInput: Sendable {
         /// Why it was refused, one message per problem, in Chinese and English.
         public var messages: [LocalizedText]
 
+        /// A rejection as stored: every part as intake recorded it.
         public init(file: String, place: String?, uscc: String?, name: String?, messages: [LocalizedText]) {
             self.file = file
             self.place = place
@@ -81,6 +84,7 @@ public struct ReportInput: Sendable {
 
     /// The campaign's name, shown in titles, page headers and the file's properties.
     public var campaign: String
+    /// The scored batch's identity, time and engine.
     public var batch: Batch
     /// The scored batch; its tree is the report's tree.
     public var result: ScoringResult
@@ -88,6 +92,7 @@ public struct ReportInput: Sendable {
     public var selection: SelectionResult?
     /// The rank-robustness analysis of ``result``; nil when it was not run.
     public var robustness: RobustnessResult?
+    /// What intake received and refused, for the Summary and Data quality sheets.
     public var intake: Intake
     /// The language of every label, sheet name and reason in the workbook.
     public var language: Language
@@ -99,6 +104,8 @@ public struct ReportInput: Sendable {
     /// The time zone times are shown in; China Standard Time (UTC+8, no daylight saving) by default.
     public var timeZone: TimeZone
 
+    /// An input; only the campaign, batch, result and intake are needed, the rest defaults to a
+    /// Chinese report without selection, robustness, extra profiles or district names.
     public init(
         campaign: String, batch: Batch, result: ScoringResult, selection: SelectionResult? = nil,
         robustness: RobustnessResult? = nil, intake: Intake, language: Language = .zh, profiles: [String] = [],

@@ -10,6 +10,7 @@ import Foundation
 public struct ReportIntakeCollector {
     /// A record that replaced an earlier one of the same enterprise.
     public struct Supersession: Equatable, Sendable {
+        /// The enterprise's credit code.
         public var uscc: String
         /// Where the replaced record was.
         public var earlier: FileLocation
@@ -17,6 +18,7 @@ public struct ReportIntakeCollector {
         public var later: FileLocation
     }
 
+    /// The reader and validator every file goes through.
     public let intake: SurveyIntake
     private let mapper: FieldMapper
     private var accepted: [String: (response: SurveyResponse, location: FileLocation, order: Int)] = [:]

@@ -37,6 +37,7 @@ public struct ReportWorkbook: Sendable {
 
     /// How the workbook is produced.
     public struct Options: Equatable, Sendable {
+        /// Whether sheets are kept in memory or streamed; see ``MemoryMode``.
         public var memoryMode: MemoryMode
         /// The number of enterprises above which ``MemoryMode/automatic`` streams.
         public var constantMemoryThreshold: Int
@@ -66,16 +67,19 @@ public struct ReportWorkbook: Sendable {
         public var sheetNames: [String]
         /// Rows on the Ranking sheet: every scored enterprise.
         public var enterprises: Int
+        /// Enterprises on the recommended list.
         public var recommended: Int
         /// Profile blocks written.
         public var profiles: Int
         /// Recommended enterprises left out of the Profiles sheet by ``Options/maximumProfiles``.
         public var omittedProfiles: Int
+        /// Rejected records listed on the Data quality sheet.
         public var rejections: Int
         /// Whether the sheets were streamed in constant-memory mode.
         public var usedConstantMemory: Bool
     }
 
+    /// What the workbook shows.
     public let input: ReportInput
     /// The positions (in the scoring result) of the enterprises named for profiles.
     private let namedPositions: [Int]
@@ -110,8 +114,8 @@ public struct ReportWorkbook: Sendable {
 
     /// Writes the workbook to `path`, replacing any file there; the directory must exist.
     ///
-    /// Throws ``XLSXWriterError`` when the file cannot be written, or ``ReportError`` for an
-    /// option out of range.
+    /// Throws ``XLSXWriterError`` when the file cannot be written (the temporary file is then
+    /// removed and any earlier report at `path` is left as it was).
     public func write(to path: String, options: Options = Options()) throws -> Outcome {
         let facts = ReportFacts(input)
         let text = facts.text

@@ -84,6 +84,19 @@ import Testing
         #expect(run.output == "Wrote r.xlsx: 6 scored, 5 ranked, 1 recommended; 1 rejected\n")
     }
 
+    @Test func aBatchWithNothingAcceptedStillGivesAWorkbook() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try Data("{".utf8).write(to: scratch.url.appendingPathComponent("broken.json"))
+        let run = scratch.run(["export", "--indicators", Self.tree, "broken.json", "--out", "empty.xlsx", "--runs", "10"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.output == "Wrote empty.xlsx: 0 scored, 0 ranked, 0 recommended, 0 close calls in 10 runs (seed 1); 1 rejected\n")
+        let quality = try XLSXReader(path: scratch.path("empty.xlsx")).grid(ofSheet: "数据质量")
+        let row = try #require((1...quality.rowCount).first { quality[$0, 1] == .string("broken.json") })
+        #expect(quality[row, 2] == .string("1"))
+        #expect(quality[row, 5] == .string("JSON格式有误（第1行第2列）：expected a quoted key in the object"))
+    }
+
     @Test func aResubmissionInALaterFileSupersedes() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
