@@ -53,7 +53,7 @@ struct ReportRecommendedSheet {
             try sheet.band(
                 ordinal + track.name.text(input.language) + text("（拟推荐 \(count) 家）", " (\(count) proposed)"),
                 columns: columns, style: Self.trackStyle, height: 24)
-            try sheet.header(headers)
+            if count > 0 { try sheet.header(headers) }
             var number = 0
             // The notice lists the cells that recommend someone; the others are named in the
             // note below it, for staff.
