@@ -35,6 +35,7 @@ public enum Ronghe {
             .group(.indicators),
             .command(TemplateCommand.self),
             .command(ScoreCommand.self),
+            .command(ExportCommand.self),
         ]
     )
 

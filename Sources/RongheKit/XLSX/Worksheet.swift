@@ -31,9 +31,15 @@ public final class Worksheet {
         let handle: UnsafeMutablePointer<lxw_worksheet>
         let constantMemory: Bool
         var isHidden = false
+        /// Whether manual page breaks have been set (libxlsxwriter 1.1.4 leaks a replaced list).
+        var hasPageBreaks = false
         /// In constant-memory mode, the row libxlsxwriter is holding; earlier rows are on disk.
         var currentRow = -1
         var merges: [WorksheetRange] = []
+        /// For each row, the indices in `merges` of the ranges covering it, so that checking a new
+        /// merge for overlaps costs the rows it spans, not the number of earlier merges (a report
+        /// may merge one cell per row over 100,000 rows).
+        var mergesByRow: [Int: [Int]] = [:]
         var columnSettings: [Int: ColumnSettings] = [:]
         var fitOptions: ColumnWidth.FitOptions?
         var widestContent: [Int: Double] = [:]
@@ -240,7 +246,8 @@ public final class Worksheet {
         guard !range.isSingleCell else {
             throw error(.invalidArgument("a merged range needs at least two cells"), cell: cell)
         }
-        if let existing = state.merges.first(where: { $0.overlaps(range) }) {
+        let earlier = (range.firstRow...range.lastRow).lazy.flatMap { self.state.mergesByRow[$0] ?? [] }
+        if let existing = earlier.map({ self.state.merges[$0] }).first(where: { $0.overlaps(range) }) {
             throw error(.overlappingMerge(existing: existing.a1()), cell: cell)
         }
         try checkText(text, cell: cell)
@@ -252,6 +259,7 @@ public final class Worksheet {
                 handle, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn), lxw_row_t(range.lastRow),
                 lxw_col_t(range.lastColumn), Self.storedText(text), format),
             "worksheet_merge_range", sheet: name, cell: cell)
+        for row in range.firstRow...range.lastRow { state.mergesByRow[row, default: []].append(state.merges.count) }
         state.merges.append(range)
     }
 

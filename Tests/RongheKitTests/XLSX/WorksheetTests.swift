@@ -163,6 +163,20 @@ import Testing
         try sheet.merge(WorksheetRange(row: 1, columns: 0...5), text: "第二行")
     }
 
+    @Test func overlapsAreFoundInAnyRowOfATallMergeAmongMany() throws {
+        let (_, sheet) = try scratchSheet()
+        // One merge per row, as a long table with a merged reason column has.
+        for row in 0..<20_000 { try sheet.merge(WorksheetRange(row: row, columns: 4...9), text: "原因\(row)") }
+        try sheet.merge(WorksheetRange(firstRow: 30_000, firstColumn: 1, lastRow: 30_009, lastColumn: 2), text: "高")
+        #expect(
+            WriterTestSupport.errorText { try sheet.merge(WorksheetRange(row: 12_345, columns: 9...10)) }
+                == "reports/x.xlsx:排名!J12346:K12346: error: merged range overlaps the merged range E12346:J12346; Excel reports overlapping merges as corrupt")
+        #expect(
+            WriterTestSupport.errorText { try sheet.merge(WorksheetRange(row: 30_005, columns: 0...1)) }
+                == "reports/x.xlsx:排名!A30006:B30006: error: merged range overlaps the merged range B30001:C30010; Excel reports overlapping merges as corrupt")
+        try sheet.merge(WorksheetRange(row: 30_005, columns: 3...4))
+    }
+
     @Test func rowAndColumnSettingsAreChecked() throws {
         let (_, sheet) = try scratchSheet()
         #expect(
