@@ -6,7 +6,7 @@ public enum ScoringError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .duplicateEnterprise(let uscc):
-            return "error: the batch holds two surveys of enterprise \(uscc); score one survey per enterprise"
+            return "the batch holds two surveys of enterprise \(uscc); score one survey per enterprise"
         }
     }
 }
