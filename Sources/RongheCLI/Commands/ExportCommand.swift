@@ -99,7 +99,7 @@ struct ExportCommand: Command {
             } catch {
                 throw ValidationError("cannot read `--districts` file '\(districts)'")
             }
-            districtNames = try report { () throws(ReportError) in try ReportInput.districtNames(fromJSON: data, source: districts) }
+            districtNames = try ReportInput.districtNames(fromJSON: data, source: districts)
         }
 
         let (result, intake) = try score(files, tree: tree, context: context)
@@ -113,7 +113,7 @@ struct ExportCommand: Command {
             campaign: campaign ?? tree.name.text(language), batch: .init(scoredAt: scoringTime(context)), result: result,
             selection: selection, robustness: robustness, intake: intake, language: language,
             profiles: profiles, districtNames: districtNames)
-        let workbook = try report { () throws(ReportError) in try ReportWorkbook(input) }
+        let workbook = try ReportWorkbook(input)
         try FileManager.default.createDirectory(
             at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         let outcome = try workbook.write(to: destination.path)
@@ -160,19 +160,4 @@ struct ExportCommand: Command {
         }
         return Date()
     }
-
-    /// Runs `body`, turning a report error into one the runner prints once as `error: …`.
-    private func report<T>(_ body: () throws(ReportError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw ReportFailure(message: error.description)
-        }
-    }
-}
-
-/// A report error for the runner, without the library's own `error: ` prefix, which the runner adds.
-private struct ReportFailure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message.hasPrefix("error: ") ? String(message.dropFirst(7)) : message }
 }

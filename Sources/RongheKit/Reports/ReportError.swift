@@ -11,9 +11,9 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownEnterprise(let uscc):
-            return "error: no enterprise with credit code \(uscc) is in the scored batch, so it cannot be profiled"
+            return "no enterprise with credit code \(uscc) is in the scored batch, so it cannot be profiled"
         case .mismatchedResult(let part):
-            return "error: the \(part) was not made from this scoring result (its enterprises differ); run it on the same batch"
+            return "the \(part) was not made from this scoring result (its enterprises differ); run it on the same batch"
         case .invalidDistrictNames(let file, let message):
             return "\(file): error: \(message)"
         }

@@ -6,7 +6,7 @@ public enum RobustnessError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .invalidSetting(let name, let value, let expected):
-            return "error: the robustness setting \(name) is \(value); expected \(expected)"
+            return "the robustness setting \(name) is \(value); expected \(expected)"
         }
     }
 }

@@ -6,7 +6,7 @@ public enum SelectionError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .noPolicy(let tree):
-            return "error: the indicator tree \"\(tree)\" has no selection policy; add a \"selection\" block to select demonstration enterprises"
+            return "the indicator tree \"\(tree)\" has no selection policy; add a \"selection\" block to select demonstration enterprises"
         }
     }
 }

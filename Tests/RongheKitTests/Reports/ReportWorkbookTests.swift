@@ -283,7 +283,7 @@ import Testing
         #expect(throws: ReportError.mismatchedResult(part: "selection")) { try ReportWorkbook(mixed) }
         #expect(
             ReportError.unknownEnterprise(uscc: "X").description
-                == "error: no enterprise with credit code X is in the scored batch, so it cannot be profiled")
+                == "no enterprise with credit code X is in the scored batch, so it cannot be profiled")
     }
 
     @Test func englishWorkbookSpeaksEnglish() throws {

@@ -292,7 +292,7 @@ import Testing
         #expect(throws: RobustnessError.self) { try RobustnessAnalysis.run(result, threads: 0) }
         #expect(
             "\(RobustnessError.invalidSetting(name: "runs", value: "0", expected: "between 1 and 100000"))"
-                == "error: the robustness setting runs is 0; expected between 1 and 100000")
+                == "the robustness setting runs is 0; expected between 1 and 100000")
     }
 
     @Test func rankDistributionUsesNearestRankPercentiles() {

@@ -284,7 +284,7 @@ import Testing
         let tree = try makeTree(questions: T.questions, children: T.children)
         let result = try ScoringEngine(tree: tree).score([T.firm("1", x: 1, d: 1)])
         #expect(throws: SelectionError.noPolicy(tree: "t")) { try Selection.select(result) }
-        #expect("\(SelectionError.noPolicy(tree: "t"))" == "error: the indicator tree \"t\" has no selection policy; add a \"selection\" block to select demonstration enterprises")
+        #expect("\(SelectionError.noPolicy(tree: "t"))" == "the indicator tree \"t\" has no selection policy; add a \"selection\" block to select demonstration enterprises")
     }
 
     @Test func eachEnterpriseFallsInTheFirstTrackWhoseConditionHolds() throws {
