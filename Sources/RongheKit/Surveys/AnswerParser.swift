@@ -180,14 +180,17 @@ enum AnswerParser {
     // MARK: Choices
 
     /// The option a typed value names, by code, label or alias.
+    ///
+    /// Codes are looked up first, over all options, then Chinese labels, English labels and
+    /// aliases: a file written with codes must read back as written even when one option's label
+    /// happens to spell another option's code.
     static func option(matching text: String, in question: Question) -> QuestionOption? {
         let key = TextNormalization.matchKey(text)
         guard !key.isEmpty else { return nil }
-        return question.options.first { option in
-            TextNormalization.matchKey(option.code) == key || TextNormalization.matchKey(option.label.zh) == key
-                || option.label.en.map(TextNormalization.matchKey) == key
-                || option.aliases.contains { TextNormalization.matchKey($0) == key }
-        }
+        return question.options.first { TextNormalization.matchKey($0.code) == key }
+            ?? question.options.first { TextNormalization.matchKey($0.label.zh) == key }
+            ?? question.options.first { $0.label.en.map(TextNormalization.matchKey) == key }
+            ?? question.options.first { $0.aliases.contains { TextNormalization.matchKey($0) == key } }
     }
 
     private static func unknownOption(_ text: String, in question: Question) -> LocalizedText {
@@ -226,18 +229,19 @@ enum AnswerParser {
             pieces = [raw.displayText]
         }
         pieces = pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if pieces.count == 1, noneWords.contains(TextNormalization.matchKey(pieces[0])) {
+        // 无 alone means none chosen, unless the question has an option of that name.
+        if pieces.count == 1, noneWords.contains(TextNormalization.matchKey(pieces[0])), option(matching: pieces[0], in: question) == nil {
             return .answer(.choices([]))
         }
         var chosen = Set<String>()
         for piece in pieces {
-            if noneWords.contains(TextNormalization.matchKey(piece)) {
+            if let option = option(matching: piece, in: question) {
+                chosen.insert(option.code)
+            } else if noneWords.contains(TextNormalization.matchKey(piece)) {
                 return .problem(LocalizedText(zh: "“无”不能与其他选项同时填写", en: "\"none\" cannot be combined with other options"))
-            }
-            guard let option = option(matching: piece, in: question) else {
+            } else {
                 return .problem(unknownOption(piece, in: question))
             }
-            chosen.insert(option.code)
         }
         return .answer(.choices(question.options.map(\.code).filter(chosen.contains)))
     }

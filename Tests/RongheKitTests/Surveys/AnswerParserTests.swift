@@ -106,6 +106,30 @@ import Testing
         #expect(parse(.text("无;财务"), Self.modules) == .problem(LocalizedText(zh: "“无”不能与其他选项同时填写", en: "\"none\" cannot be combined with other options")))
     }
 
+    /// A file written with codes reads back as written even when another option's label spells
+    /// the code (found by the survey generator on a tree with such labels).
+    @Test func codesWinOverAnotherOptionsLabel() {
+        let crossed = Question(id: "Q", label: LocalizedText(zh: "交叉"), type: .choice, options: [
+            QuestionOption(code: "high", label: LocalizedText(zh: "low")),
+            QuestionOption(code: "low", label: LocalizedText(zh: "高")),
+        ])
+        #expect(parse(.text("low"), crossed) == .answer(.choice("low")))
+        #expect(parse(.text("高"), crossed) == .answer(.choice("low")))
+        #expect(parse(.text("high"), crossed) == .answer(.choice("high")))
+    }
+
+    /// 无 alone means "none of them", unless an option is itself called 无 or none.
+    @Test func anOptionCalledNoneIsThatOption() {
+        let withNone = Question(id: "Q", label: LocalizedText(zh: "多选"), type: .multiChoice, options: [
+            QuestionOption(code: "a", label: LocalizedText(zh: "甲")),
+            QuestionOption(code: "none", label: LocalizedText(zh: "无")),
+        ])
+        #expect(parse(.list([.text("none")]), withNone) == .answer(.choices(["none"])))
+        #expect(parse(.text("无"), withNone) == .answer(.choices(["none"])))
+        #expect(parse(.list([.text("无")]), withNone) == .answer(.choices(["none"])))
+        #expect(parse(.list([.text("无")]), Self.modules) == .answer(.choices([])))
+    }
+
     @Test func blankAndNotApplicable() {
         #expect(parse(.text("   "), Self.number) == .blank)
         #expect(parse(.text("不适用"), Self.number) == .answer(.notApplicable))
