@@ -113,4 +113,53 @@ enum GeneratorFixtures {
         }
         return lines.joined(separator: "; ")
     }
+
+    /// A small tree for exact-output tests: one question of each kind the writers treat
+    /// differently.
+    static let smallTree = try! IndicatorTree.parse(Data(#"""
+        {
+          "format": 1, "id": "small", "version": "1", "name": "小",
+          "questions": [
+            {"id": "A1", "label": "CIO职级", "type": "choice", "options": [
+              {"code": "none", "label": "未设"}, {"code": "director", "label": {"zh": "总监级", "en": "Director"}}]},
+            {"id": "B1", "label": {"zh": "信息化投入", "en": "IT spending"}, "type": "number", "unit": "万元", "min": 0},
+            {"id": "B2", "label": "联网率", "type": "percent", "unit": "%", "min": 0, "max": 100},
+            {"id": "C1", "label": "ERP模块", "type": "multi-choice", "required": false, "options": [
+              {"code": "finance", "label": "财务"}, {"code": "sales", "label": "销售"}]},
+            {"id": "C2", "label": "数控化率", "type": "percent", "allowsNotApplicable": true, "required": false},
+            {"id": "F0", "label": "重点用能单位", "type": "yes-no"},
+            {"id": "X1", "label": "成效", "type": "text", "required": false}
+          ],
+          "tree": {"id": "root", "name": "总分", "children": [
+            {"id": "A1", "name": "一", "weight": 0.5, "rule": {"kind": "choice", "question": "A1", "scores": {"none": 0, "director": 100}}},
+            {"id": "B2", "name": "二", "weight": 0.5, "rule": {"kind": "linear", "question": "B2", "low": 0, "high": 80}}
+          ]}
+        }
+        """#.utf8), source: "small.json")
+
+    /// Two enterprises of ``smallTree`` written by hand.
+    static let smallResponses = [
+        SurveyResponse(
+            profile: EnterpriseProfile(
+                uscc: "91371402MA3C5LXK2W", name: "德州华信化工有限公司", district: "371402", industry: "C26", size: .medium,
+                employees: 420, revenue: 18600.5, year: 2026),
+            answers: [
+                "A1": .choice("director"), "B1": .number(1234.5), "B2": .number(35), "C1": .choices(["finance", "sales"]),
+                "C2": .notApplicable, "F0": .yesNo(true), "X1": .text("上线ERP，\"业财\"一体化\n下一步上云"),
+            ]),
+        SurveyResponse(
+            profile: EnterpriseProfile(
+                uscc: "92371427MA3R6T9W2D", name: "夏津县宏达棉纺厂", district: "371427", industry: "C17", size: .micro,
+                employees: 12, revenue: 260, year: 2026),
+            answers: ["A1": .choice("none"), "B1": .number(0), "B2": .number(12.5), "C1": .choices([]), "F0": .yesNo(false)]),
+    ]
+
+    /// A fresh temporary file URL with `name` in `directory`.
+    static func write(
+        _ responses: some Sequence<SurveyResponse>, to url: URL, with makeWriter: (URL) throws -> any SurveyRecordWriter
+    ) throws {
+        let writer = try makeWriter(url)
+        for response in responses { try writer.write(response) }
+        try writer.close()
+    }
 }
