@@ -34,6 +34,7 @@ public enum Ronghe {
             // .command(ScoreCommand.self),
             .group(.indicators),
             .command(ScoreCommand.self),
+            .command(GenerateCommand.self),
         ]
     )
 
