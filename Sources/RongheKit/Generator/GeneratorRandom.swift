@@ -89,7 +89,8 @@ struct GeneratorRandom {
         if x > 709 { return .infinity }
         if x < -745 { return 0 }
         let k = (x / ln2).rounded()
-        let r = x - k * ln2
+        // ln 2 in two parts (fdlibm's): k · ln2High is exact, so the reduction loses nothing.
+        let r = (x - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10
         var term = 1.0
         var sum = 1.0
         for n in 1...24 {
