@@ -110,7 +110,11 @@ struct GenerateCommand: Command {
             writer = try SurveyCSVWriter(url: partial, tree: tree, options: SurveyCSVWriter.Options(encoding: csvEncoding, title: title))
             description = csvEncoding == .utf8 ? "CSV, UTF-8 with a byte order mark" : "CSV, GB18030"
         case .xlsx:
-            writer = try SurveyXLSXWriter(url: partial, tree: tree, options: SurveyXLSXWriter.Options(title: title))
+            // Stamped 1 January of the survey year rather than now, so the same seed gives the same bytes.
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let created = calendar.date(from: DateComponents(year: year, month: 1, day: 1))
+            writer = try SurveyXLSXWriter(url: partial, tree: tree, options: SurveyXLSXWriter.Options(title: title, created: created))
             description = "XLSX batch sheet"
         case .json, .form:
             writer = try SurveyJSONWriter(url: partial, tree: tree, layout: count == 1 ? .single : .array)

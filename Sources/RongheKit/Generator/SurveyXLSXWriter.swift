@@ -17,11 +17,15 @@ public final class SurveyXLSXWriter: SurveyRecordWriter {
         public var title: String?
         /// How figures are typed.
         public var typing: SurveyTyping
+        /// The creation time stamped in the workbook's properties; nil for the time of writing.
+        /// A fixed time makes the same content give the same bytes.
+        public var created: Date?
 
-        public init(sheetName: String = "企业填报数据", title: String? = nil, typing: SurveyTyping = .varied) {
+        public init(sheetName: String = "企业填报数据", title: String? = nil, typing: SurveyTyping = .varied, created: Date? = nil) {
             self.sheetName = sheetName
             self.title = title
             self.typing = typing
+            self.created = created
         }
     }
 
@@ -40,6 +44,10 @@ public final class SurveyXLSXWriter: SurveyRecordWriter {
         formatter = SurveyValueFormatter(tree: tree)
         typing = options.typing
         book = try XLSXWriter(path: url.path, options: XLSXWriter.Options(constantMemory: true))
+        // Marked as synthetic, so a generated file is never taken for real submissions.
+        try book.setProperties(XLSXWriter.DocumentProperties(
+            title: options.title ?? "两化融合评估企业填报数据", comments: "合成数据（ronghe generate），非真实企业 / synthetic data, not real enterprises",
+            created: options.created))
         sheet = try book.addWorksheet(named: options.sheetName)
         row = 0
         let profileColumns = ProfileField.surveyFields.count
