@@ -64,6 +64,11 @@ enum AnswerParser {
             value = fraction * 100
         case .text(let text):
             guard let parsed = parseNumber(text, unit: question.unit) else {
+                if isOverflowing(text) {
+                    return .problem(LocalizedText(
+                        zh: "数值“\(text)”过大，不可能是实际数据；请核对数字和单位",
+                        en: "\(text) is far too large to be a real figure; check the number and its unit"))
+                }
                 return .problem(LocalizedText(zh: "应填写数字，实际为“\(text)”", en: "expected a number, found \"\(text)\""))
             }
             if parsed.hasPercentSign {
@@ -139,6 +144,13 @@ enum AnswerParser {
         }
         guard isDecimalLiteral(body), let value = Double(body), value.isFinite else { return nil }
         return (value, hasPercentSign)
+    }
+
+    /// Whether `text` is a well-formed decimal number too large for a double, such as `1e400`.
+    static func isOverflowing(_ text: String) -> Bool {
+        let body = TextNormalization.fold(text).filter { !$0.isWhitespace }
+        guard isDecimalLiteral(body), let value = Double(body) else { return false }
+        return value.isInfinite
     }
 
     private static func isDecimalLiteral(_ text: String) -> Bool {

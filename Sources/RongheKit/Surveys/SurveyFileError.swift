@@ -27,6 +27,8 @@ public struct SurveyFileError: Error, Equatable, Sendable, CustomStringConvertib
         case .partTooLarge, .packageTooLarge, .suspiciousCompression, .tooManyEntries:
             chinese = "文件解压后过大，疑似异常文件，拒绝读取"
         case .doctype: chinese = "文件含有工作簿不应有的DOCTYPE声明，出于安全原因拒绝读取"
+        case .stringTooLong(let limit): chinese = "有单元格的文字超过\(limit)字（Excel单元格的上限），请精简后重新保存"
+        case .invalidNumber(let text): chinese = "数字单元格中的内容“\(text)”不是数字，请改正后重新保存"
         default: chinese = "文件无法读取：\(english)"
         }
         var place: FileLocation.Place?

@@ -42,6 +42,14 @@ import Testing
         }
     }
 
+    @Test func numbersTooLargeForAnyFigure() {
+        #expect(parse(.text("1e400"), Self.number) == .problem(LocalizedText(
+            zh: "数值“1e400”过大，不可能是实际数据；请核对数字和单位",
+            en: "1e400 is far too large to be a real figure; check the number and its unit")))
+        #expect(AnswerParser.isOverflowing("-2E+309") && AnswerParser.isOverflowing("１ｅ４００"))
+        #expect(!AnswerParser.isOverflowing("1e308") && !AnswerParser.isOverflowing("Infinity") && !AnswerParser.isOverflowing("NaN"))
+    }
+
     @Test func boundsAndWholeNumbers() {
         #expect(parse(.text("−5"), Self.number) == .problem(LocalizedText(zh: "-5小于允许的最小值0", en: "-5 is below the minimum of 0")))
         #expect(parse(.number(2.5), Self.people) == .problem(LocalizedText(zh: "应为整数，实际为2.5", en: "expected a whole number, found 2.5")))
