@@ -49,7 +49,10 @@ public struct SurveyFileError: Error, Equatable, Sendable, CustomStringConvertib
         switch error {
         case .undecodable: chinese = "文件编码无法识别（既不是UTF-8也不是GB18030）；请另存为“CSV UTF-8”格式"
         case .unterminatedQuote: chinese = "从这一行开始的引号没有结束；请检查该行的引号"
-        case .fieldTooLong, .recordTooLong, .tooManyFields, .tooManyRecords: chinese = "文件内容超出限制：\(english)"
+        case let .fieldTooLong(_, _, field, limit): chinese = "第\(field)个字段超过\(limit)字节的上限，请精简后重新保存"
+        case let .recordTooLong(_, _, limit): chinese = "这一行的内容超过\(limit)字节的上限，请精简后重新保存"
+        case let .tooManyFields(_, _, limit): chinese = "这一行超过\(limit)个字段的上限，请检查分隔符后重新保存"
+        case let .tooManyRecords(_, _, limit): chinese = "文件超过\(limit)条记录的上限，请分成几个文件报送"
         case .cannotOpen, .cannotRead: chinese = "无法读取文件：\(english)"
         default: chinese = "文件格式有误：\(english)"
         }
