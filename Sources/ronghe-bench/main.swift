@@ -9,10 +9,15 @@ let usage = """
     usage: ronghe-bench [version]
            ronghe-bench robustness [--count N] [--runs R] [--seed S] [--spread P]
                                    [--normalization none|leaf:Q|run:Q] [--threads T] [--tree FILE]
+           \(ReadBenchmark.usage)
+           \(ScoreBenchmark.usage)
 
     robustness  score N synthetic surveys of the tree (default 10000, seed S), select, then run the
                 rank-robustness analysis (R runs, default 1000; weight spread P, default 0.2) and
                 print wall times and runs per second.
+    read        write N generated enterprises (default 100000) as UTF-8 CSV, GB18030 CSV and XLSX,
+                then time reading and validating each, with peak memory and records per second.
+    score       time the scoring engine on N generated enterprises (default 100000).
     """
 
 struct BenchError: Error, CustomStringConvertible {
@@ -65,8 +70,7 @@ func robustness(_ arguments: ArraySlice<String>) throws {
     let tree = try IndicatorTree.load(contentsOf: URL(fileURLWithPath: treePath))
 
     let clock = ContinuousClock()
-    var generator = SyntheticSurveys(tree: tree, seed: seed)
-    let surveys = generator.make(count: count)
+    let surveys = Array(SurveyGenerator(tree: tree, seed: seed).prefix(count))
     var start = clock.now
     let result = try ScoringEngine(tree: tree).score(surveys)
     let scoring = seconds(clock.now - start)
@@ -99,6 +103,10 @@ do {
         print("ronghe-bench: engine \(engineVersion)")
     case "robustness":
         try robustness(arguments.dropFirst())
+    case "read":
+        try ReadBenchmark.run(arguments.dropFirst())
+    case "score":
+        try ScoreBenchmark.run(arguments.dropFirst())
     case "help", "--help", "-h":
         print(usage)
     default:
