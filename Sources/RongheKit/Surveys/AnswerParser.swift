@@ -26,7 +26,8 @@ enum AnswerParser {
     static let noWords: Set<String> = ["否", "无", "没有", "不是", "n", "no", "false", "f", "0", "×", "✗"]
     static let noneWords: Set<String> = ["无", "没有", "none", "无以上", "都没有", "均无"]
 
-    static func parse(_ raw: RawValue, for question: Question) -> Outcome {
+    /// - Parameter matcher: the question's options prepared once, for reading many records.
+    static func parse(_ raw: RawValue, for question: Question, matcher: OptionMatcher? = nil) -> Outcome {
         if raw.isBlank { return .blank }
         if case .text(let text) = raw, notApplicableWords.contains(TextNormalization.matchKey(text)) {
             return .answer(.notApplicable)
@@ -34,8 +35,8 @@ enum AnswerParser {
         switch question.type {
         case .number, .percent: return number(raw, for: question)
         case .yesNo: return yesNo(raw)
-        case .choice: return choice(raw, for: question)
-        case .multiChoice: return choices(raw, for: question)
+        case .choice: return choice(raw, for: question, matcher: matcher ?? OptionMatcher(question))
+        case .multiChoice: return choices(raw, for: question, matcher: matcher ?? OptionMatcher(question))
         case .text:
             let text = raw.displayText.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.count > maximumTextLength {
@@ -191,18 +192,41 @@ enum AnswerParser {
 
     // MARK: Choices
 
-    /// The option a typed value names, by code, label or alias.
-    ///
-    /// Codes are looked up first, over all options, then Chinese labels, English labels and
-    /// aliases: a file written with codes must read back as written even when one option's label
-    /// happens to spell another option's code.
+    /// The options of one question by the keys they are typed as, computed once per question so
+    /// that reading a batch does not normalise every option's code and labels for every cell.
+    struct OptionMatcher: Sendable {
+        let question: Question
+        private let byKey: [String: Int]
+
+        /// Codes are looked up first, over all options, then Chinese labels, English labels and
+        /// aliases, the first option in the list winning within each: a file written with codes
+        /// must read back as written even when one option's label spells another option's code.
+        init(_ question: Question) {
+            self.question = question
+            var byKey: [String: Int] = [:]
+            let tiers: [(QuestionOption) -> [String]] = [{ [$0.code] }, { [$0.label.zh] }, { $0.label.en.map { [$0] } ?? [] }, { $0.aliases }]
+            for tier in tiers {
+                for (index, option) in question.options.enumerated() {
+                    for text in tier(option) {
+                        let key = TextNormalization.matchKey(text)
+                        if !key.isEmpty && byKey[key] == nil { byKey[key] = index }
+                    }
+                }
+            }
+            self.byKey = byKey
+        }
+
+        /// The option `text` names, by code, label or alias.
+        func option(matching text: String) -> QuestionOption? {
+            let key = TextNormalization.matchKey(text)
+            guard !key.isEmpty, let index = byKey[key] else { return nil }
+            return question.options[index]
+        }
+    }
+
+    /// The option a typed value names, by code, label or alias; see ``OptionMatcher``.
     static func option(matching text: String, in question: Question) -> QuestionOption? {
-        let key = TextNormalization.matchKey(text)
-        guard !key.isEmpty else { return nil }
-        return question.options.first { TextNormalization.matchKey($0.code) == key }
-            ?? question.options.first { TextNormalization.matchKey($0.label.zh) == key }
-            ?? question.options.first { $0.label.en.map(TextNormalization.matchKey) == key }
-            ?? question.options.first { $0.aliases.contains { TextNormalization.matchKey($0) == key } }
+        OptionMatcher(question).option(matching: text)
     }
 
     private static func unknownOption(_ text: String, in question: Question) -> LocalizedText {
@@ -211,43 +235,43 @@ enum AnswerParser {
             en: "\"\(text)\" is not one of the options: \(question.options.map { $0.label.text(.en) }.joined(separator: ", "))")
     }
 
-    private static func choice(_ raw: RawValue, for question: Question) -> Outcome {
+    private static func choice(_ raw: RawValue, for question: Question, matcher: OptionMatcher) -> Outcome {
         guard case .text(let text) = raw else {
-            if case .number(let number) = raw, let option = option(matching: formatNumber(number), in: question) {
+            if case .number(let number) = raw, let option = matcher.option(matching: formatNumber(number)) {
                 return .answer(.choice(option.code))
             }
             return .problem(unknownOption(raw.displayText, in: question))
         }
-        guard let option = option(matching: text, in: question) else {
+        guard let option = matcher.option(matching: text) else {
             return .problem(unknownOption(TextNormalization.fold(text), in: question))
         }
         return .answer(.choice(option.code))
     }
 
-    private static func choices(_ raw: RawValue, for question: Question) -> Outcome {
+    private static func choices(_ raw: RawValue, for question: Question, matcher: OptionMatcher) -> Outcome {
         var pieces: [String]
         switch raw {
         case .list(let values):
             pieces = values.map(\.displayText)
         case .text(let text):
-            if let option = option(matching: text, in: question) { return .answer(.choices([option.code])) }
+            if let option = matcher.option(matching: text) { return .answer(.choices([option.code])) }
             pieces = TextNormalization.fold(text)
                 .split(whereSeparator: { ";,|\n\r".contains($0) }).map(String.init)
             // 、 also separates, but only where the pieces are not labels containing it.
             pieces = pieces.flatMap { piece in
-                option(matching: piece, in: question) != nil ? [piece] : piece.split(separator: "、").map(String.init)
+                matcher.option(matching: piece) != nil ? [piece] : piece.split(separator: "、").map(String.init)
             }
         default:
             pieces = [raw.displayText]
         }
         pieces = pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         // 无 alone means none chosen, unless the question has an option of that name.
-        if pieces.count == 1, noneWords.contains(TextNormalization.matchKey(pieces[0])), option(matching: pieces[0], in: question) == nil {
+        if pieces.count == 1, noneWords.contains(TextNormalization.matchKey(pieces[0])), matcher.option(matching: pieces[0]) == nil {
             return .answer(.choices([]))
         }
         var chosen = Set<String>()
         for piece in pieces {
-            if let option = option(matching: piece, in: question) {
+            if let option = matcher.option(matching: piece) {
                 chosen.insert(option.code)
             } else if noneWords.contains(TextNormalization.matchKey(piece)) {
                 return .problem(LocalizedText(zh: "“无”不能与其他选项同时填写", en: "\"none\" cannot be combined with other options"))

@@ -20,6 +20,8 @@ public struct SurveyValidator: Sendable {
     /// The latest survey year accepted (next year's campaign may open early).
     let latestYear: Int
     let applicabilityOrder: [Question]
+    /// The options of choice questions, prepared once for all records.
+    let matchers: [String: AnswerParser.OptionMatcher]
 
     /// - Parameter currentYear: the year now; surveys for years after the next are refused.
     public init(tree: IndicatorTree, currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
@@ -27,6 +29,11 @@ public struct SurveyValidator: Sendable {
         self.mapper = FieldMapper(tree: tree)
         self.latestYear = currentYear + 1
         self.applicabilityOrder = tree.applicabilityOrder
+        var matchers: [String: AnswerParser.OptionMatcher] = [:]
+        for question in tree.questions where question.type.hasOptions {
+            matchers[question.id] = AnswerParser.OptionMatcher(question)
+        }
+        self.matchers = matchers
     }
 
     public func validate(_ raw: RawSurvey) -> SurveyValidation {
@@ -82,7 +89,7 @@ public struct SurveyValidator: Sendable {
         var unreadable = Set<String>()
         for question in tree.questions {
             guard let field = fields[question.id] else { continue }
-            switch AnswerParser.parse(field.value, for: question) {
+            switch AnswerParser.parse(field.value, for: question, matcher: matchers[question.id]) {
             case .answer(let answer): answers[question.id] = answer
             case .blank: break
             case .problem(let problem):
