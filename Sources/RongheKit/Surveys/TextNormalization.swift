@@ -8,11 +8,23 @@ enum TextNormalization {
         // Most of what enterprises type is ASCII and common Chinese characters, which NFKC leaves
         // as they are; skipping it there makes reading a large batch several times faster.
         if text.unicodeScalars.allSatisfy(isUnchangedByNFKC) {
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmingASCIIWhitespace(text)
         }
         var folded = text.precomposedStringWithCompatibilityMapping
         if folded.contains("\u{2212}") { folded = folded.replacingOccurrences(of: "\u{2212}", with: "-") }
         return folded.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `text` without leading and trailing tabs, line ends and spaces: for text whose only white
+    /// space is ASCII, what `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without
+    /// Foundation's cost.
+    static func trimmingASCIIWhitespace(_ text: String) -> String {
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = utf8.lastIndex(where: { !isSpace($0) })!
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
+        return String(text[first...last])
     }
 
     /// Whether NFKC leaves `scalar` unchanged whatever surrounds it: ASCII (no combining marks

@@ -26,7 +26,7 @@ import Testing
     /// compatibility characters, the fast path gives exactly what full NFKC gives.
     @Test(arguments: 1...8 as ClosedRange<UInt64>)
     func theFastPathChangesNothing(seed: UInt64) {
-        let pool: [Unicode.Scalar] = ["a", "Z", "0", " ", "\t", "\n", ",", "(", "德", "州", "龍", "龜", "、", "。", "“", "”", "‘", "’",
+        let pool: [Unicode.Scalar] = ["a", "Z", "0", " ", "\t", "\n", "\r", "\u{B}", "\u{C}", "\u{85}", "\u{A0}", ",", "(", "德", "州", "龍", "龜", "、", "。", "“", "”", "‘", "’",
                                       "（", "）", "３", "％", "\u{3000}", "\u{2212}", "\u{301}", "\u{308}", "ﬁ", "①", "㎡", "\u{F900}", "é"]
         var random = SplitMix64(seed: seed)
         for _ in 0..<2000 {
