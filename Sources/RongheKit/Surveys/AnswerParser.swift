@@ -29,13 +29,17 @@ enum AnswerParser {
     /// - Parameter matcher: the question's options prepared once, for reading many records.
     static func parse(_ raw: RawValue, for question: Question, matcher: OptionMatcher? = nil) -> Outcome {
         if raw.isBlank { return .blank }
-        if case .text(let text) = raw, notApplicableWords.contains(TextNormalization.matchKey(text)) {
-            return .answer(.notApplicable)
+        // The text's key, computed once for the not-applicable words, yes/no and options; plain
+        // figures (most cells of a batch) are none of those and skip it.
+        var key: String?
+        if case .text(let text) = raw, !isPlainFigure(text) {
+            key = TextNormalization.matchKey(text)
+            if notApplicableWords.contains(key!) { return .answer(.notApplicable) }
         }
         switch question.type {
         case .number, .percent: return number(raw, for: question)
-        case .yesNo: return yesNo(raw)
-        case .choice: return choice(raw, for: question, matcher: matcher ?? OptionMatcher(question))
+        case .yesNo: return yesNo(raw, key: key)
+        case .choice: return choice(raw, for: question, matcher: matcher ?? OptionMatcher(question), key: key)
         case .multiChoice: return choices(raw, for: question, matcher: matcher ?? OptionMatcher(question))
         case .text:
             let text = raw.displayText.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -175,13 +179,21 @@ enum AnswerParser {
 
     // MARK: Yes / no
 
-    private static func yesNo(_ raw: RawValue) -> Outcome {
+    /// Whether `text` holds only digits, signs, separators, a point, % and spaces: then it is
+    /// neither a word nor an option label, and needs no key.
+    static func isPlainFigure(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x2C || byte == 0x2B || byte == 0x2D || byte == 0x25 || byte == 0x20
+        }
+    }
+
+    private static func yesNo(_ raw: RawValue, key: String?) -> Outcome {
         switch raw {
         case .bool(let flag): return .answer(.yesNo(flag))
         case .number(1): return .answer(.yesNo(true))
         case .number(0): return .answer(.yesNo(false))
         case .text(let text):
-            let key = TextNormalization.matchKey(text)
+            let key = key ?? TextNormalization.matchKey(text)
             if yesWords.contains(key) { return .answer(.yesNo(true)) }
             if noWords.contains(key) { return .answer(.yesNo(false)) }
         default: break
@@ -218,7 +230,11 @@ enum AnswerParser {
 
         /// The option `text` names, by code, label or alias.
         func option(matching text: String) -> QuestionOption? {
-            let key = TextNormalization.matchKey(text)
+            option(forKey: TextNormalization.matchKey(text))
+        }
+
+        /// The option whose code, label or alias has this ``TextNormalization/matchKey(_:)``.
+        func option(forKey key: String) -> QuestionOption? {
             guard !key.isEmpty, let index = byKey[key] else { return nil }
             return question.options[index]
         }
@@ -235,14 +251,14 @@ enum AnswerParser {
             en: "\"\(text)\" is not one of the options: \(question.options.map { $0.label.text(.en) }.joined(separator: ", "))")
     }
 
-    private static func choice(_ raw: RawValue, for question: Question, matcher: OptionMatcher) -> Outcome {
+    private static func choice(_ raw: RawValue, for question: Question, matcher: OptionMatcher, key: String?) -> Outcome {
         guard case .text(let text) = raw else {
             if case .number(let number) = raw, let option = matcher.option(matching: formatNumber(number)) {
                 return .answer(.choice(option.code))
             }
             return .problem(unknownOption(raw.displayText, in: question))
         }
-        guard let option = matcher.option(matching: text) else {
+        guard let option = key.map(matcher.option(forKey:)) ?? matcher.option(matching: text) else {
             return .problem(unknownOption(TextNormalization.fold(text), in: question))
         }
         return .answer(.choice(option.code))
