@@ -16,7 +16,9 @@
 /// model). About 3% of firms leave most questions blank; a few report an accident, an
 /// environmental incident, dishonesty or two loss years. Every response passes
 /// ``SurveyValidator`` for the tree it was made for, and reads back unchanged from the files
-/// ``SurveyCSVWriter``, ``SurveyXLSXWriter`` and ``SurveyJSONWriter`` write.
+/// ``SurveyCSVWriter``, ``SurveyXLSXWriter`` and ``SurveyJSONWriter`` write. (The one exception
+/// is a tree with a required question no answer can satisfy, such as a whole-number question
+/// whose bounds hold no whole number; the tree validator does not refuse those.)
 ///
 /// The sequence is endless; take what you need with `prefix(_:)`. Enterprise *n* depends only
 /// on the tree, the seed, the options and *n* (``response(at:)``), and the same inputs give the

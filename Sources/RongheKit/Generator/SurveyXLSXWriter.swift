@@ -54,7 +54,9 @@ public final class SurveyXLSXWriter: SurveyRecordWriter {
         try sheet.setColumn(0, width: 22)
         try sheet.setColumn(1, width: 34)
         try sheet.setColumns(2...(profileColumns - 1), width: 12)
-        try sheet.setColumns(profileColumns...(layout.headers.count - 1), width: 16)
+        if layout.headers.count > profileColumns {
+            try sheet.setColumns(profileColumns...(layout.headers.count - 1), width: 16)
+        }
         if let title = options.title {
             try sheet.write(title, row: row, column: 0, style: CellStyle(isBold: true, fontSize: 14))
             row += 1
