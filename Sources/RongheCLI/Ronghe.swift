@@ -36,6 +36,7 @@ public enum Ronghe {
             .command(TemplateCommand.self),
             .command(ScoreCommand.self),
             .command(ExportCommand.self),
+            .command(GenerateCommand.self),
         ]
     )
 

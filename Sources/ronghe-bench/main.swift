@@ -11,6 +11,8 @@ let usage = """
                                    [--normalization none|leaf:Q|run:Q] [--threads T] [--tree FILE]
            ronghe-bench export [--count N] [--runs R] [--seed S] [--memory auto|memory|stream]
                                [--out FILE] [--tree FILE]
+           \(ReadBenchmark.usage)
+           \(ScoreBenchmark.usage)
 
     robustness  score N synthetic surveys of the tree (default 10000, seed S), select, then run the
                 rank-robustness analysis (R runs, default 1000; weight spread P, default 0.2) and
@@ -20,6 +22,9 @@ let usage = """
                 /tmp/ronghe-bench-export.xlsx); print each stage's wall time, the resident memory
                 before writing, the peak while writing (the peak is reset first) and overall, and
                 the file's size.
+    read        write N generated enterprises (default 100000) as UTF-8 CSV, GB18030 CSV and XLSX,
+                then time reading and validating each, with peak memory and records per second.
+    score       time the scoring engine on N generated enterprises (default 100000).
     """
 
 struct BenchError: Error, CustomStringConvertible {
@@ -72,8 +77,7 @@ func robustness(_ arguments: ArraySlice<String>) throws {
     let tree = try IndicatorTree.load(contentsOf: URL(fileURLWithPath: treePath))
 
     let clock = ContinuousClock()
-    var generator = SyntheticSurveys(tree: tree, seed: seed)
-    let surveys = generator.make(count: count)
+    let surveys = Array(SurveyGenerator(tree: tree, seed: seed).prefix(count))
     var start = clock.now
     let result = try ScoringEngine(tree: tree).score(surveys)
     let scoring = seconds(clock.now - start)
@@ -135,8 +139,7 @@ func export(_ arguments: ArraySlice<String>) throws {
 
     let clock = ContinuousClock()
     var start = clock.now
-    var generator = SyntheticSurveys(tree: tree, seed: seed)
-    let surveys = generator.make(count: count)
+    let surveys = Array(SurveyGenerator(tree: tree, seed: seed).prefix(count))
     let generating = seconds(clock.now - start)
     start = clock.now
     let result = try ScoringEngine(tree: tree).score(surveys)
@@ -182,6 +185,10 @@ do {
         try robustness(arguments.dropFirst())
     case "export":
         try export(arguments.dropFirst())
+    case "read":
+        try ReadBenchmark.run(arguments.dropFirst())
+    case "score":
+        try ScoreBenchmark.run(arguments.dropFirst())
     case "help", "--help", "-h":
         print(usage)
     default:

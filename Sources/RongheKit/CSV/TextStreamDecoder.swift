@@ -26,6 +26,8 @@ final class TextStreamDecoder {
     private var lines = LineCounter()
     /// A bad byte found after the text handed over last.
     private var failure: CSVError?
+    /// Where the detection window stopped being UTF-8, when that made detection choose GB18030.
+    private var utf8Failure: (line: Int, offset: Int, byte: UInt8)?
 
     /// Decodes `source`, in `encoding` if given, detecting it otherwise.
     init(source: ByteSource, encoding: CSVEncoding?, detectionWindow: Int) {
@@ -106,12 +108,16 @@ final class TextStreamDecoder {
         }
         let end = min(pending.count, first + detectionWindow)
         let isComplete = sourceEnded && end == pending.count
-        let choice: CSVEncoding = pending[first..<end].withUnsafeBufferPointer { window in
-            switch UTF8Validator.check(window) {
-            case .valid: .utf8
-            case .incomplete: isComplete ? .gb18030 : .utf8
-            case .invalid: .gb18030
-            }
+        let check = pending[first..<end].withUnsafeBufferPointer { UTF8Validator.check($0) }
+        let choice: CSVEncoding
+        switch check {
+        case .valid: choice = .utf8
+        case .incomplete: choice = isComplete ? .gb18030 : .utf8
+        case let .invalid(index):
+            choice = .gb18030
+            var counter = lines
+            counter.count(Array(pending[..<(first + index)]))
+            utf8Failure = (counter.line, pendingOffset + first + index, pending[first + index])
         }
         try use(choice, detected: true)
     }
@@ -174,9 +180,17 @@ final class TextStreamDecoder {
         if bad {
             var counter = lines
             counter.count(output)
-            let error = CSVError.undecodable(
+            var error = CSVError.undecodable(
                 path: path, line: counter.line, offset: pendingOffset + stop, byte: pending[stop],
                 encoding: encoding ?? .utf8, detected: detected)
+            // Chosen because the bytes were not UTF-8, GB18030 failed sooner than UTF-8 did: the
+            // file is more likely UTF-8 with a stray byte, so point at that byte rather than at
+            // the well-formed UTF-8 that GB18030 stumbled on.
+            if detected, encoding == .gb18030, let utf8Failure, utf8Failure.offset > pendingOffset + stop {
+                error = .undecodable(
+                    path: path, line: utf8Failure.line, offset: utf8Failure.offset, byte: utf8Failure.byte,
+                    encoding: .utf8, detected: true)
+            }
             // Hand over the text before the bad byte first, so the records that end before it are
             // read whatever the chunk size; the error comes with the next call.
             guard !output.isEmpty else { throw error }

@@ -29,22 +29,26 @@ enum AnswerParser {
     /// The error values spreadsheets show when a formula fails.
     static let spreadsheetErrors: Set<String> = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"]
 
-    static func parse(_ raw: RawValue, for question: Question) -> Outcome {
+    /// - Parameter matcher: the question's options prepared once, for reading many records.
+    static func parse(_ raw: RawValue, for question: Question, matcher: OptionMatcher? = nil) -> Outcome {
         if raw.isBlank { return .blank }
-        if case .text(let text) = raw, spreadsheetErrors.contains(TextNormalization.fold(text).uppercased()) {
-            let code = TextNormalization.fold(text).uppercased()
-            return .problem(LocalizedText(
-                zh: "单元格显示表格错误值\(code)（公式出错）；请直接填写数值，或留空",
-                en: "the cell shows the spreadsheet error \(code) (a formula failed); type the value itself or leave it blank"))
-        }
-        if case .text(let text) = raw, notApplicableWords.contains(TextNormalization.matchKey(text)) {
-            return .answer(.notApplicable)
+        // The text's key, computed once for the not-applicable words, yes/no and options; plain
+        // figures (most cells of a batch) are none of those and skip it.
+        var key: String?
+        if case .text(let text) = raw, !isPlainFigure(text) {
+            if text.contains("#"), case let folded = TextNormalization.fold(text).uppercased(), spreadsheetErrors.contains(folded) {
+                return .problem(LocalizedText(
+                    zh: "单元格显示表格错误值\(folded)（公式出错）；请直接填写数值，或留空",
+                    en: "the cell shows the spreadsheet error \(folded) (a formula failed); type the value itself or leave it blank"))
+            }
+            key = TextNormalization.matchKey(text)
+            if notApplicableWords.contains(key!) { return .answer(.notApplicable) }
         }
         switch question.type {
         case .number, .percent: return number(raw, for: question)
-        case .yesNo: return yesNo(raw)
-        case .choice: return choice(raw, for: question)
-        case .multiChoice: return choices(raw, for: question)
+        case .yesNo: return yesNo(raw, key: key)
+        case .choice: return choice(raw, for: question, matcher: matcher ?? OptionMatcher(question), key: key)
+        case .multiChoice: return choices(raw, for: question, matcher: matcher ?? OptionMatcher(question))
         case .text:
             let text = raw.displayText.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.count > maximumTextLength {
@@ -73,6 +77,11 @@ enum AnswerParser {
             value = fraction * 100
         case .text(let text):
             guard let parsed = parseNumber(text, unit: question.unit) else {
+                if isOverflowing(text) {
+                    return .problem(LocalizedText(
+                        zh: "数值“\(text)”过大，不可能是实际数据；请核对数字和单位",
+                        en: "\(text) is far too large to be a real figure; check the number and its unit"))
+                }
                 return .problem(LocalizedText(zh: "应填写数字，实际为“\(text)”", en: "expected a number, found \"\(text)\""))
             }
             if parsed.hasPercentSign {
@@ -150,6 +159,13 @@ enum AnswerParser {
         return (value, hasPercentSign)
     }
 
+    /// Whether `text` is a well-formed decimal number too large for a double, such as `1e400`.
+    static func isOverflowing(_ text: String) -> Bool {
+        let body = TextNormalization.fold(text).filter { !$0.isWhitespace }
+        guard isDecimalLiteral(body), let value = Double(body) else { return false }
+        return value.isInfinite
+    }
+
     private static func isDecimalLiteral(_ text: String) -> Bool {
         var characters = Substring(text)
         if characters.first == "-" || characters.first == "+" { characters = characters.dropFirst() }
@@ -171,13 +187,21 @@ enum AnswerParser {
 
     // MARK: Yes / no
 
-    private static func yesNo(_ raw: RawValue) -> Outcome {
+    /// Whether `text` holds only digits, signs, separators, a point, % and spaces: then it is
+    /// neither a word nor an option label, and needs no key.
+    static func isPlainFigure(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x2C || byte == 0x2B || byte == 0x2D || byte == 0x25 || byte == 0x20
+        }
+    }
+
+    private static func yesNo(_ raw: RawValue, key: String?) -> Outcome {
         switch raw {
         case .bool(let flag): return .answer(.yesNo(flag))
         case .number(1): return .answer(.yesNo(true))
         case .number(0): return .answer(.yesNo(false))
         case .text(let text):
-            let key = TextNormalization.matchKey(text)
+            let key = key ?? TextNormalization.matchKey(text)
             if yesWords.contains(key) { return .answer(.yesNo(true)) }
             if noWords.contains(key) { return .answer(.yesNo(false)) }
         default: break
@@ -188,15 +212,45 @@ enum AnswerParser {
 
     // MARK: Choices
 
-    /// The option a typed value names, by code, label or alias.
-    static func option(matching text: String, in question: Question) -> QuestionOption? {
-        let key = TextNormalization.matchKey(text)
-        guard !key.isEmpty else { return nil }
-        return question.options.first { option in
-            TextNormalization.matchKey(option.code) == key || TextNormalization.matchKey(option.label.zh) == key
-                || option.label.en.map(TextNormalization.matchKey) == key
-                || option.aliases.contains { TextNormalization.matchKey($0) == key }
+    /// The options of one question by the keys they are typed as, computed once per question so
+    /// that reading a batch does not normalise every option's code and labels for every cell.
+    struct OptionMatcher: Sendable {
+        let question: Question
+        private let byKey: [String: Int]
+
+        /// Codes are looked up first, over all options, then Chinese labels, English labels and
+        /// aliases, the first option in the list winning within each: a file written with codes
+        /// must read back as written even when one option's label spells another option's code.
+        init(_ question: Question) {
+            self.question = question
+            var byKey: [String: Int] = [:]
+            let tiers: [(QuestionOption) -> [String]] = [{ [$0.code] }, { [$0.label.zh] }, { $0.label.en.map { [$0] } ?? [] }, { $0.aliases }]
+            for tier in tiers {
+                for (index, option) in question.options.enumerated() {
+                    for text in tier(option) {
+                        let key = TextNormalization.matchKey(text)
+                        if !key.isEmpty && byKey[key] == nil { byKey[key] = index }
+                    }
+                }
+            }
+            self.byKey = byKey
         }
+
+        /// The option `text` names, by code, label or alias.
+        func option(matching text: String) -> QuestionOption? {
+            option(forKey: TextNormalization.matchKey(text))
+        }
+
+        /// The option whose code, label or alias has this ``TextNormalization/matchKey(_:)``.
+        func option(forKey key: String) -> QuestionOption? {
+            guard !key.isEmpty, let index = byKey[key] else { return nil }
+            return question.options[index]
+        }
+    }
+
+    /// The option a typed value names, by code, label or alias; see ``OptionMatcher``.
+    static func option(matching text: String, in question: Question) -> QuestionOption? {
+        OptionMatcher(question).option(matching: text)
     }
 
     private static func unknownOption(_ text: String, in question: Question) -> LocalizedText {
@@ -205,48 +259,49 @@ enum AnswerParser {
             en: "\"\(text)\" is not one of the options: \(question.options.map { $0.label.text(.en) }.joined(separator: ", "))")
     }
 
-    private static func choice(_ raw: RawValue, for question: Question) -> Outcome {
+    private static func choice(_ raw: RawValue, for question: Question, matcher: OptionMatcher, key: String?) -> Outcome {
         guard case .text(let text) = raw else {
-            if case .number(let number) = raw, let option = option(matching: formatNumber(number), in: question) {
+            if case .number(let number) = raw, let option = matcher.option(matching: formatNumber(number)) {
                 return .answer(.choice(option.code))
             }
             return .problem(unknownOption(raw.displayText, in: question))
         }
-        guard let option = option(matching: text, in: question) else {
+        guard let option = key.map(matcher.option(forKey:)) ?? matcher.option(matching: text) else {
             return .problem(unknownOption(TextNormalization.fold(text), in: question))
         }
         return .answer(.choice(option.code))
     }
 
-    private static func choices(_ raw: RawValue, for question: Question) -> Outcome {
+    private static func choices(_ raw: RawValue, for question: Question, matcher: OptionMatcher) -> Outcome {
         var pieces: [String]
         switch raw {
         case .list(let values):
             pieces = values.map(\.displayText)
         case .text(let text):
-            if let option = option(matching: text, in: question) { return .answer(.choices([option.code])) }
+            if let option = matcher.option(matching: text) { return .answer(.choices([option.code])) }
             pieces = TextNormalization.fold(text)
                 .split(whereSeparator: { ";,|\n\r".contains($0) }).map(String.init)
             // 、 also separates, but only where the pieces are not labels containing it.
             pieces = pieces.flatMap { piece in
-                option(matching: piece, in: question) != nil ? [piece] : piece.split(separator: "、").map(String.init)
+                matcher.option(matching: piece) != nil ? [piece] : piece.split(separator: "、").map(String.init)
             }
         default:
             pieces = [raw.displayText]
         }
         pieces = pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if pieces.count == 1, noneWords.contains(TextNormalization.matchKey(pieces[0])) {
+        // 无 alone means none chosen, unless the question has an option of that name.
+        if pieces.count == 1, noneWords.contains(TextNormalization.matchKey(pieces[0])), matcher.option(matching: pieces[0]) == nil {
             return .answer(.choices([]))
         }
         var chosen = Set<String>()
         for piece in pieces {
-            if noneWords.contains(TextNormalization.matchKey(piece)) {
+            if let option = matcher.option(matching: piece) {
+                chosen.insert(option.code)
+            } else if noneWords.contains(TextNormalization.matchKey(piece)) {
                 return .problem(LocalizedText(zh: "“无”不能与其他选项同时填写", en: "\"none\" cannot be combined with other options"))
-            }
-            guard let option = option(matching: piece, in: question) else {
+            } else {
                 return .problem(unknownOption(piece, in: question))
             }
-            chosen.insert(option.code)
         }
         return .answer(.choices(question.options.map(\.code).filter(chosen.contains)))
     }

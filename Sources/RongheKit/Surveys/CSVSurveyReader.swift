@@ -20,8 +20,10 @@ public struct CSVSurveyReader {
         }
         var table: BatchTable?
         var warnings: [SurveyIssue] = []
+        var sawRecord = false
         do {
             while let record = try reader.next() {
+                sawRecord = true
                 guard let header = table else {
                     if record.line > BatchTable.headerSearchDepth { break }
                     table = BatchTable(header: record.fields, mapper: mapper)
@@ -45,6 +47,11 @@ public struct CSVSurveyReader {
             }
         } catch let error as CSVError {
             throw SurveyFileError(error, file: file)
+        }
+        if !sawRecord {
+            throw SurveyFileError(FileLocation(file: file), LocalizedText(
+                zh: "文件是空的（没有任何内容），请重新保存后发送",
+                en: "the file is empty (it has no rows at all); ask the sender to save the table and send it again"))
         }
         if table == nil { throw BatchTable.noHeader(at: FileLocation(file: file)) }
         return warnings

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Resolves the keys of submitted records — column headers, JSON keys, form fields — to profile
 /// fields or questions of a tree.
 ///
@@ -25,6 +27,9 @@ public struct FieldMapper: Sendable {
 
     private let keys: [String: Target]
     private let questionIDs: [String: String]
+    /// Keys already resolved: a batch repeats its header's keys on every record, and resolving
+    /// one normalises it.
+    private let resolved = ResolvedKeys()
 
     public init(tree: IndicatorTree) {
         var keys: [String: Target] = [:]
@@ -50,6 +55,13 @@ public struct FieldMapper: Sendable {
 
     /// The field or question `key` refers to, or nil when it is not part of the survey.
     public func target(forKey key: String) -> Target? {
+        if let known = resolved.target(forKey: key) { return known }
+        let target = resolve(key)
+        resolved.remember(target, forKey: key)
+        return target
+    }
+
+    private func resolve(_ key: String) -> Target? {
         let normalized = TextNormalization.matchKey(key)
         if let target = keys[normalized] { return target }
         // `B1.1 本年度信息化投入（万元）`: a leading id token followed by a label.
@@ -59,5 +71,23 @@ public struct FieldMapper: Sendable {
             return .question(id)
         }
         return nil
+    }
+}
+
+/// The keys a ``FieldMapper`` has resolved, shared by its copies and safe across tasks. Bounded,
+/// because keys come from untrusted files: past the bound, keys are resolved every time.
+private final class ResolvedKeys: Sendable {
+    static let capacity = 4096
+    private let storage = Mutex<[String: FieldMapper.Target?]>([:])
+
+    /// The remembered resolution: `.some(nil)` for a key known to name nothing.
+    func target(forKey key: String) -> FieldMapper.Target?? {
+        storage.withLock { $0[key] }
+    }
+
+    func remember(_ target: FieldMapper.Target?, forKey key: String) {
+        storage.withLock { storage in
+            if storage.count < Self.capacity { storage[key] = .some(target) }
+        }
     }
 }

@@ -93,6 +93,17 @@ public enum IndustryCode {
         return code(forDivision: division)
     }
 
+    /// For a code whose section letter does not fit its division, such as `C44` (division 44 is in
+    /// section D), the code as written and the code meant: `("C44", "D44")`. Nil otherwise.
+    public static func misplacedSection(_ text: String) -> (written: String, correct: String)? {
+        let compact = text.filter { !$0.isWhitespace }.uppercased()
+        guard compact.count == 3, let letter = compact.first, letter.isLetter, let division = Int(compact.dropFirst()),
+            compact.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), let section = section(ofDivision: division),
+            section != letter, let correct = code(forDivision: division)
+        else { return nil }
+        return (compact, correct)
+    }
+
     private static func code(forDivision division: Int) -> String? {
         guard let section = section(ofDivision: division) else { return nil }
         return "\(section)\(division < 10 ? "0" : "")\(division)"

@@ -22,6 +22,11 @@ public struct JSONSurveyReader {
                 zh: "JSON文件过大（超过\(Self.maximumFileSize >> 20) MB）",
                 en: "the JSON file is larger than \(Self.maximumFileSize >> 20) MB"))
         }
+        if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) {
+            throw SurveyFileError(FileLocation(file: file), LocalizedText(
+                zh: "文件是空的（没有任何内容），请重新保存后发送",
+                en: "the file is empty (it has no content at all); ask the sender to save the survey and send it again"))
+        }
         let document: JSONValue
         do {
             document = try JSONParser.parse(data)
@@ -51,7 +56,14 @@ public struct JSONSurveyReader {
     }
 
     private func record(_ cursor: JSONCursor, file: String) throws(SurveyFileError) -> RawSurvey {
-        try decoding(file) { () throws(JSONDecodingError) in
+        guard case .object = cursor.value else {
+            let kinds = ["null": "空值", "a boolean": "真假值", "a number": "数字", "a string": "文字", "an array": "数组"]
+            let kind = cursor.value.kindDescription
+            throw SurveyFileError(FileLocation(file: file, place: .jsonPath(cursor.displayPath)), LocalizedText(
+                zh: "此处应为一家企业的填报内容（含enterprise和answers的对象），实际为\(kinds[kind] ?? kind)",
+                en: "expected one enterprise's survey, an object with \"enterprise\" and \"answers\", found \(kind)"))
+        }
+        return try decoding(file) { () throws(JSONDecodingError) in
             let object = try cursor.object(allowedKeys: ["format", "enterprise", "answers", "comment"])
             if let format = object.optional("format") {
                 let name = try format.string()

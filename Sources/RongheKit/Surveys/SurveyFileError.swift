@@ -27,6 +27,8 @@ public struct SurveyFileError: Error, Equatable, Sendable, CustomStringConvertib
         case .partTooLarge, .packageTooLarge, .suspiciousCompression, .tooManyEntries:
             chinese = "文件解压后过大，疑似异常文件，拒绝读取"
         case .doctype: chinese = "文件含有工作簿不应有的DOCTYPE声明，出于安全原因拒绝读取"
+        case .stringTooLong(let limit): chinese = "有单元格的文字超过\(limit)字（Excel单元格的上限），请精简后重新保存"
+        case .invalidNumber(let text): chinese = "数字单元格中的内容“\(text)”不是数字，请改正后重新保存"
         default: chinese = "文件无法读取：\(english)"
         }
         var place: FileLocation.Place?
@@ -47,7 +49,10 @@ public struct SurveyFileError: Error, Equatable, Sendable, CustomStringConvertib
         switch error {
         case .undecodable: chinese = "文件编码无法识别（既不是UTF-8也不是GB18030）；请另存为“CSV UTF-8”格式"
         case .unterminatedQuote: chinese = "从这一行开始的引号没有结束；请检查该行的引号"
-        case .fieldTooLong, .recordTooLong, .tooManyFields, .tooManyRecords: chinese = "文件内容超出限制：\(english)"
+        case let .fieldTooLong(_, _, field, limit): chinese = "第\(field)个字段超过\(limit)字节的上限，请精简后重新保存"
+        case let .recordTooLong(_, _, limit): chinese = "这一行的内容超过\(limit)字节的上限，请精简后重新保存"
+        case let .tooManyFields(_, _, limit): chinese = "这一行超过\(limit)个字段的上限，请检查分隔符后重新保存"
+        case let .tooManyRecords(_, _, limit): chinese = "文件超过\(limit)条记录的上限，请分成几个文件报送"
         case .cannotOpen, .cannotRead: chinese = "无法读取文件：\(english)"
         default: chinese = "文件格式有误：\(english)"
         }

@@ -20,6 +20,8 @@ public struct SurveyValidator: Sendable {
     /// The latest survey year accepted (next year's campaign may open early).
     let latestYear: Int
     let applicabilityOrder: [Question]
+    /// The options of choice questions, prepared once for all records.
+    let matchers: [String: AnswerParser.OptionMatcher]
 
     /// - Parameter currentYear: the year now; surveys for years after the next are refused.
     public init(tree: IndicatorTree, currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
@@ -27,6 +29,11 @@ public struct SurveyValidator: Sendable {
         self.mapper = FieldMapper(tree: tree)
         self.latestYear = currentYear + 1
         self.applicabilityOrder = tree.applicabilityOrder
+        var matchers: [String: AnswerParser.OptionMatcher] = [:]
+        for question in tree.questions where question.type.hasOptions {
+            matchers[question.id] = AnswerParser.OptionMatcher(question)
+        }
+        self.matchers = matchers
     }
 
     public func validate(_ raw: RawSurvey) -> SurveyValidation {
@@ -82,7 +89,7 @@ public struct SurveyValidator: Sendable {
         var unreadable = Set<String>()
         for question in tree.questions {
             guard let field = fields[question.id] else { continue }
-            switch AnswerParser.parse(field.value, for: question) {
+            switch AnswerParser.parse(field.value, for: question, matcher: matchers[question.id]) {
             case .answer(let answer): answers[question.id] = answer
             case .blank: break
             case .problem(let problem):
@@ -108,9 +115,11 @@ public struct SurveyValidator: Sendable {
             case (false, .some(let answer)):
                 answers[question.id] = nil
                 if answer != .notApplicable {
+                    // Say when it applies, so the enterprise can tell whether its other answer is wrong.
+                    let rule = question.applicableWhen?.summary ?? ""
                     issues.append(SurveyIssue(.warning, at: location, field: question.id, LocalizedText(
-                        zh: "\(label.zh)：本企业不适用此项，填写内容已忽略",
-                        en: "\(label.text(.en)): does not apply to this enterprise; the answer was ignored")))
+                        zh: "\(label.zh)：仅在 \(rule) 时填写，本企业不适用，填写内容已忽略",
+                        en: "\(label.text(.en)): applies only when \(rule), so it does not apply to this enterprise; the answer was ignored")))
                 }
             case (true, .notApplicable?) where !question.allowsNotApplicable:
                 issues.append(SurveyIssue(.error, at: location, field: question.id, LocalizedText(
@@ -188,6 +197,12 @@ private struct ProfileReader {
         if let value = required(.industry) {
             if let code = IndustryCode.parse(codeText(value)) {
                 industry = code
+            } else if let (written, correct) = IndustryCode.misplacedSection(codeText(value)) {
+                let division = Int(correct.dropFirst())!
+                let name = IndustryCode.divisionNames[division] ?? ""
+                fail(.industry, LocalizedText(
+                    zh: "“\(written)”不是有效的行业代码：第\(correct.dropFirst())大类（\(name)）属于\(correct.prefix(1))门类，应填写\(correct)",
+                    en: "\(written) is not a GB/T 4754 code: division \(correct.dropFirst()) (\(name)) is in section \(correct.prefix(1)); write \(correct)"))
             } else {
                 fail(.industry, LocalizedText(
                     zh: "所属行业应为国民经济行业分类代码（如C26），实际为“\(value.displayText)”",
@@ -225,11 +240,17 @@ private struct ProfileReader {
 
     private func creditCode(_ value: RawValue) -> Result<String, Problem> {
         guard case .text(let text) = value else {
+            let shown = Self.asSpreadsheetShowsIt(value)
             return .failure(Problem(message: LocalizedText(
-                zh: "统一社会信用代码被存成了数字（\(value.displayText)），会丢失位数；请将单元格设为文本后重新填写",
-                en: "the credit code was stored as a number (\(value.displayText)), which loses characters; format the cell as text and type it again")))
+                zh: "统一社会信用代码被存成了数字（\(shown)），会丢失位数；请将单元格设为文本后重新填写",
+                en: "the credit code was stored as a number (\(shown)), which loses characters; format the cell as text and type it again")))
         }
         let code = TextNormalization.fold(text).uppercased().filter { !$0.isWhitespace }
+        if Self.isScientificNotation(code) {
+            return .failure(Problem(message: LocalizedText(
+                zh: "统一社会信用代码“\(code)”被表格软件转成了科学计数法的数字，位数已经丢失；请将单元格设为文本，重新填写18位代码后保存",
+                en: "the credit code \(code) was turned into a number in scientific notation by a spreadsheet program, which loses characters; format the cell as text, type the 18-character code again and save")))
+        }
         switch CreditCode.problem(in: code) {
         case nil: return .success(code)
         case .length(let count):
@@ -245,6 +266,31 @@ private struct ProfileReader {
                 zh: "统一社会信用代码“\(code)”的校验位应为“\(expected)”而不是“\(found)”，请核对是否录入有误",
                 en: "the check character of credit code \(code) should be \"\(expected)\", not \"\(found)\"; the code was probably mistyped")))
         }
+    }
+
+    /// A number as a spreadsheet shows it: whole numbers past 15 digits with Excel's 15
+    /// significant digits and zeros (913714007262271000, not the binary value
+    /// 913714007262270976), so the message shows what the sender sees in the cell.
+    static func asSpreadsheetShowsIt(_ value: RawValue) -> String {
+        guard case .number(let number) = value, number == number.rounded(), abs(number) >= 1e15, abs(number) < 1e300 else {
+            return value.displayText
+        }
+        let scientific = String(format: "%.14e", abs(number))  // d.dddddddddddddde+XX
+        let parts = scientific.split(separator: "e")
+        guard parts.count == 2, let exponent = Int(parts[1]) else { return value.displayText }
+        let digits = parts[0].replacingOccurrences(of: ".", with: "")
+        return (number < 0 ? "-" : "") + digits + String(repeating: "0", count: max(0, exponent - 14))
+    }
+
+    /// Whether `text` is a number in a spreadsheet's scientific notation, such as `9.13714E+17`: what
+    /// Excel writes to CSV for a credit code typed into a cell formatted as a number.
+    static func isScientificNotation(_ text: String) -> Bool {
+        let parts = text.split(separator: "E", omittingEmptySubsequences: false)
+        guard parts.count == 2, let mantissa = parts.first, let exponent = parts.last,
+            !mantissa.isEmpty, mantissa.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), mantissa.first!.isNumber,
+            exponent.count >= 2, exponent.first == "+", exponent.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return false }
+        return true
     }
 
     /// A code typed as text or stored as a whole number (371402 in a spreadsheet).

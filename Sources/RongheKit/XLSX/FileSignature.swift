@@ -76,6 +76,11 @@ enum FileSignature: Equatable {
         if ext == "et" || ext == "ett" {
             return .wpsSpreadsheet
         }
+        // A directory that cannot be read (a truncated or damaged file) under an Excel name is
+        // most likely the .xls it says it is; telling the sender to re-save it is the useful advice.
+        if names.isEmpty && (ext == "xls" || ext == "xlt") {
+            return .legacyExcel
+        }
         guard names.contains("Workbook") || names.contains("Book") else {
             return .otherCompoundDocument
         }

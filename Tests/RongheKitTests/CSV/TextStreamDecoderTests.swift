@@ -113,6 +113,22 @@ extension CSVDecodingTests {
                     == .failure(.undecodable(path: "t.csv", line: 1, offset: 4, byte: 0xC2, encoding: .gb18030, detected: true)))
         }
 
+        /// UTF-8 with a stray byte on line 2: GB18030 (chosen because the bytes are not UTF-8)
+        /// fails sooner, in the well-formed header (glibc's iconv refuses `80` at offset 40 of
+        /// this header's UTF-8), so the error points at the stray byte instead.
+        @Test func aStrayByteInUTF8IsReportedWhereItIs() {
+            let header = Array("统一社会信用代码,企业名称,所属区县,所属行业\n".utf8)
+            let bytes = header + [0xFF] + Array("德州,x\n".utf8)
+            #expect(
+                decode(bytes, chunkSize: 4)
+                    == .failure(.undecodable(path: "t.csv", line: 2, offset: header.count, byte: 0xFF, encoding: .utf8, detected: true)))
+            // When GB18030 gets as far as UTF-8 did, both fail at the stray byte: neither encoding.
+            let short = Array("名称,地区\n".utf8) + [0xFF]
+            #expect(
+                decode(short, chunkSize: 4)
+                    == .failure(.undecodable(path: "t.csv", line: 2, offset: 14, byte: 0xFF, encoding: .gb18030, detected: true)))
+        }
+
         @Test func emptyInput() throws {
             #expect(try decode([], chunkSize: 1).get() == [])
             #expect(try decode([0xEF, 0xBB, 0xBF], chunkSize: 1).get() == [])

@@ -42,6 +42,14 @@ import Testing
         }
     }
 
+    @Test func numbersTooLargeForAnyFigure() {
+        #expect(parse(.text("1e400"), Self.number) == .problem(LocalizedText(
+            zh: "数值“1e400”过大，不可能是实际数据；请核对数字和单位",
+            en: "1e400 is far too large to be a real figure; check the number and its unit")))
+        #expect(AnswerParser.isOverflowing("-2E+309") && AnswerParser.isOverflowing("１ｅ４００"))
+        #expect(!AnswerParser.isOverflowing("1e308") && !AnswerParser.isOverflowing("Infinity") && !AnswerParser.isOverflowing("NaN"))
+    }
+
     @Test func boundsAndWholeNumbers() {
         #expect(parse(.text("−5"), Self.number) == .problem(LocalizedText(zh: "-5小于允许的最小值0", en: "-5 is below the minimum of 0")))
         #expect(parse(.number(2.5), Self.people) == .problem(LocalizedText(zh: "应为整数，实际为2.5", en: "expected a whole number, found 2.5")))
@@ -110,6 +118,30 @@ import Testing
         #expect(parse(.text("#DIV/0!"), Self.number) == .problem(LocalizedText(
             zh: "单元格显示表格错误值#DIV/0!（公式出错）；请直接填写数值，或留空",
             en: "the cell shows the spreadsheet error #DIV/0! (a formula failed); type the value itself or leave it blank")))
+    }
+
+    /// A file written with codes reads back as written even when another option's label spells
+    /// the code (found by the survey generator on a tree with such labels).
+    @Test func codesWinOverAnotherOptionsLabel() {
+        let crossed = Question(id: "Q", label: LocalizedText(zh: "交叉"), type: .choice, options: [
+            QuestionOption(code: "high", label: LocalizedText(zh: "low")),
+            QuestionOption(code: "low", label: LocalizedText(zh: "高")),
+        ])
+        #expect(parse(.text("low"), crossed) == .answer(.choice("low")))
+        #expect(parse(.text("高"), crossed) == .answer(.choice("low")))
+        #expect(parse(.text("high"), crossed) == .answer(.choice("high")))
+    }
+
+    /// 无 alone means "none of them", unless an option is itself called 无 or none.
+    @Test func anOptionCalledNoneIsThatOption() {
+        let withNone = Question(id: "Q", label: LocalizedText(zh: "多选"), type: .multiChoice, options: [
+            QuestionOption(code: "a", label: LocalizedText(zh: "甲")),
+            QuestionOption(code: "none", label: LocalizedText(zh: "无")),
+        ])
+        #expect(parse(.list([.text("none")]), withNone) == .answer(.choices(["none"])))
+        #expect(parse(.text("无"), withNone) == .answer(.choices(["none"])))
+        #expect(parse(.list([.text("无")]), withNone) == .answer(.choices(["none"])))
+        #expect(parse(.list([.text("无")]), Self.modules) == .answer(.choices([])))
     }
 
     @Test func blankAndNotApplicable() {

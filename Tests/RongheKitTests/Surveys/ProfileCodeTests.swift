@@ -26,6 +26,17 @@ import Testing
         #expect(IndustryCode.parse(text) == nil)
     }
 
+    /// A letter that does not fit the division (C44 for D44 电力) is told apart from a code that
+    /// does not exist at all, so the message can name the code meant.
+    @Test func misplacedSectionLetters() {
+        #expect(IndustryCode.misplacedSection("C44")! == ("C44", "D44"))
+        #expect(IndustryCode.misplacedSection(" a 26 ")! == ("A26", "C26"))
+        #expect(IndustryCode.misplacedSection("C26") == nil)
+        #expect(IndustryCode.misplacedSection("C98") == nil)
+        #expect(IndustryCode.misplacedSection("C2611") == nil)
+        #expect(IndustryCode.misplacedSection("化工") == nil)
+    }
+
     @Test func everyDivisionHasASectionAndAName() {
         for division in 1...97 {
             #expect(IndustryCode.section(ofDivision: division) != nil, "division \(division)")

@@ -61,7 +61,42 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("", "empty.json: error: the file is empty (it has no content at all); ask the sender to save the survey and send it again",
+         "empty.json: 错误: 文件是空的（没有任何内容），请重新保存后发送"),
+        (#"[{"enterprise": {}, "answers": {}}, 42]"#,
+         #"empty.json:[1]: error: expected one enterprise's survey, an object with "enterprise" and "answers", found a number"#,
+         "empty.json:[1]: 错误: 此处应为一家企业的填报内容（含enterprise和answers的对象），实际为数字"),
+    ])
+    func jsonThatHoldsNoSurvey(text: String, english: String, chinese: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.url.appendingPathComponent("empty.json")
+        try Data(text.utf8).write(to: url)
+        do {
+            _ = try records(url, file: "empty.json")
+            Issue.record("read \(text)")
+        } catch let error as SurveyFileError {
+            #expect(error.issue.formatted(.en) == english)
+            #expect(error.issue.formatted(.zh) == chinese)
+        }
+    }
+
     // MARK: CSV
+
+    @Test func anEmptyCSVFileIsCalledEmpty() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.url.appendingPathComponent("empty.csv")
+        try Data("\r\n\r\n".utf8).write(to: url)
+        do {
+            _ = try records(url, file: "empty.csv")
+            Issue.record("read an empty file")
+        } catch let error as SurveyFileError {
+            #expect(error.issue.formatted(.en) == "empty.csv: error: the file is empty (it has no rows at all); ask the sender to save the table and send it again")
+            #expect(error.issue.formatted(.zh) == "empty.csv: 错误: 文件是空的（没有任何内容），请重新保存后发送")
+        }
+    }
 
     @Test func gb18030BatchWithTitleRowAndChineseHeader() throws {
         let (summary, rows) = try records(Fixtures.url("surveys/batch-gb18030.csv"), file: "batch.csv")

@@ -81,6 +81,16 @@ import Testing
          #"a.json:answers["V1"]: error: V1 A major production-safety accident in the last 3 years: expected yes or no (是/否), found "也许""#),
         ("B1.1", .text("不适用"),
          #"a.json:answers["B1.1"]: error: B1.1 IT spending this year: cannot be answered "not applicable""#),
+        // Excel saves a credit code typed into a number cell as 9.13714E+17 in CSV.
+        ("uscc", .text("9.13714E+17"),
+         #"a.json:answers["uscc"]: error: the credit code 9.13714E+17 was turned into a number in scientific notation by a spreadsheet program, which loses characters; format the cell as text, type the 18-character code again and save"#),
+        // Excel keeps 15 significant digits of a number: the message shows what the cell shows.
+        ("uscc", .number(9.13714007262271e17),
+         #"a.json:answers["uscc"]: error: the credit code was stored as a number (913714007262271000), which loses characters; format the cell as text and type it again"#),
+        ("industry", .text("C44"),
+         #"a.json:answers["industry"]: error: C44 is not a GB/T 4754 code: division 44 (电力、热力生产和供应业) is in section D; write D44"#),
+        ("B1.1", .text("1e400"),
+         #"a.json:answers["B1.1"]: error: B1.1 IT spending this year: 1e400 is far too large to be a real figure; check the number and its unit"#),
     ])
     func rejectsWithExactMessage(key: String, value: RawValue, expected: String) {
         let validation = Self.validator.validate(record(replacing: [key: value]))
@@ -91,6 +101,11 @@ import Testing
     @Test func messagesInChinese() {
         let validation = Self.validator.validate(record(replacing: ["B1.1": .text("三百")]))
         #expect(messages(validation, .zh) == [#"a.json:answers["B1.1"]: 错误: B1.1 本年度信息化投入：应填写数字，实际为“三百”"#])
+        let scientific = Self.validator.validate(record(replacing: ["uscc": .text("9.13714e+17"), "industry": .text("c44")]))
+        #expect(messages(scientific, .zh) == [
+            #"a.json:answers["uscc"]: 错误: 统一社会信用代码“9.13714E+17”被表格软件转成了科学计数法的数字，位数已经丢失；请将单元格设为文本，重新填写18位代码后保存"#,
+            #"a.json:answers["industry"]: 错误: “C44”不是有效的行业代码：第44大类（电力、热力生产和供应业）属于D门类，应填写D44"#,
+        ])
     }
 
     @Test func missingProfileAndRequiredAnswers() {
@@ -116,7 +131,10 @@ import Testing
         // F1.2 applies only to key energy users (F0 = yes); this enterprise is not one.
         let validation = Self.validator.validate(record(adding: [("F1.2", .text("是"))]))
         #expect(messages(validation) == [
-            #"a.json:answers["F1.2"]: warning: F1.2 Connected to the provincial key-energy-user monitoring platform: does not apply to this enterprise; the answer was ignored"#
+            #"a.json:answers["F1.2"]: warning: F1.2 Connected to the provincial key-energy-user monitoring platform: applies only when F0 = yes, so it does not apply to this enterprise; the answer was ignored"#
+        ])
+        #expect(messages(validation, .zh) == [
+            #"a.json:answers["F1.2"]: 提示: F1.2 是否接入省重点用能单位能耗在线监测平台：仅在 F0 = yes 时填写，本企业不适用，填写内容已忽略"#
         ])
         #expect(try #require(validation.response).answers["F1.2"] == nil)
         let keyUser = Self.validator.validate(record(replacing: ["F0": .text("是")], adding: [("F1.2", .text("否"))]))

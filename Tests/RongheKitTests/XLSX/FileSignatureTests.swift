@@ -32,6 +32,8 @@ import Testing
         (["Book"], "xlsx", .legacyExcel),
         (["WordDocument"], "xls", .otherCompoundDocument),
         ([], "xlsx", .otherCompoundDocument),
+        ([], "xls", .legacyExcel),
+        ([], "XLT", .legacyExcel),
     ])
     func tellsCompoundFilesApart(names: [String], fileExtension: String, expected: XLSXError.Problem) {
         #expect(FileSignature.compoundFileProblem(entryNames: names, fileExtension: fileExtension) == expected)
