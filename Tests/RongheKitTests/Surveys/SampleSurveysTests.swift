@@ -73,7 +73,7 @@ import Testing
         #expect(Array(try bytes("csv/dezhou-batch-utf8-bom.csv").prefix(3)) == [0xEF, 0xBB, 0xBF])
         let gbk = try bytes("csv/dezhou-batch-gb18030.csv")
         #expect(String(data: gbk, encoding: .utf8) == nil && gbk.first != 0xEF)
-        var reader = try CSVReader(url: Self.folder.appendingPathComponent("csv/dezhou-batch-gb18030.csv"))
+        let reader = try CSVReader(url: Self.folder.appendingPathComponent("csv/dezhou-batch-gb18030.csv"))
         _ = try reader.next()
         #expect(reader.encoding == .gb18030)
         // The title row sits above the header, so the first enterprise is on line 3.
