@@ -135,12 +135,16 @@ enum AnswerParser {
     /// exponent, then an optional `%` or unit. Returns nil for anything else (including NaN,
     /// infinity and hexadecimal, which `Double(_:)` would accept).
     static func parseNumber(_ text: String, unit: LocalizedText? = nil) -> (value: Double, hasPercentSign: Bool)? {
-        var body = TextNormalization.fold(text).filter { !$0.isWhitespace }
+        // Plain ASCII needs no folding; dropping its spaces byte by byte avoids Character work.
+        var body = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: text.utf8.filter { $0 != 0x20 && !(0x09...0x0D).contains($0) }, as: UTF8.self)
+            : TextNormalization.fold(text).filter { !$0.isWhitespace }
         var hasPercentSign = false
         if body.hasSuffix("%") {
             hasPercentSign = true
             body.removeLast()
-        } else {
+        } else if let last = body.utf8.last, !(0x30...0x39).contains(last) && last != 0x2E {
+            // A unit can only follow the figure when the text does not end in a digit.
             let units = [unit?.zh, unit?.en, "万元", "元", "人", "台", "个", "项", "对"].compactMap { $0 }
                 .filter { !$0.isEmpty && $0 != "%" }
             if let suffix = units.first(where: { body.hasSuffix($0) && body.count > $0.count }) {
@@ -167,22 +171,22 @@ enum AnswerParser {
     }
 
     private static func isDecimalLiteral(_ text: String) -> Bool {
-        var characters = Substring(text)
-        if characters.first == "-" || characters.first == "+" { characters = characters.dropFirst() }
+        var bytes = Substring(text).utf8[...]
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        if bytes.first == 0x2D || bytes.first == 0x2B { bytes = bytes.dropFirst() }  // - +
         var digits = 0
         var seenPoint = false
-        while let character = characters.first, character.isASCII, character.isNumber || (character == "." && !seenPoint) {
-            if character == "." { seenPoint = true } else { digits += 1 }
-            characters = characters.dropFirst()
+        while let byte = bytes.first, isDigit(byte) || (byte == 0x2E && !seenPoint) {
+            if byte == 0x2E { seenPoint = true } else { digits += 1 }
+            bytes = bytes.dropFirst()
         }
         guard digits > 0 else { return false }
-        if let marker = characters.first, marker == "e" || marker == "E" {
-            characters = characters.dropFirst()
-            if characters.first == "-" || characters.first == "+" { characters = characters.dropFirst() }
-            guard !characters.isEmpty, characters.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-            return true
+        if let marker = bytes.first, marker == 0x65 || marker == 0x45 {  // e E
+            bytes = bytes.dropFirst()
+            if bytes.first == 0x2D || bytes.first == 0x2B { bytes = bytes.dropFirst() }
+            return !bytes.isEmpty && bytes.allSatisfy(isDigit)
         }
-        return characters.isEmpty
+        return bytes.isEmpty
     }
 
     // MARK: Yes / no

@@ -73,7 +73,11 @@ public struct SurveyValidator: Sendable {
 
     private func questionLabel(_ id: String) -> LocalizedText {
         guard let question = tree.question(id) else { return LocalizedText(zh: id) }
-        return LocalizedText(zh: "\(id) \(question.label.zh)", en: "\(id) \(question.label.text(.en))")
+        return questionLabel(question)
+    }
+
+    private func questionLabel(_ question: Question) -> LocalizedText {
+        LocalizedText(zh: "\(question.id) \(question.label.zh)", en: "\(question.id) \(question.label.text(.en))")
     }
 
     private func duplicate(_ field: RawField, first: RawField, label: LocalizedText) -> SurveyIssue {
@@ -94,7 +98,7 @@ public struct SurveyValidator: Sendable {
             case .blank: break
             case .problem(let problem):
                 unreadable.insert(question.id)
-                let label = questionLabel(question.id)
+                let label = questionLabel(question)
                 issues.append(SurveyIssue(.error, at: field.location, field: question.id, LocalizedText(
                     zh: "\(label.zh)：\(problem.zh)", en: "\(label.text(.en)): \(problem.text(.en))")))
             }
@@ -108,7 +112,8 @@ public struct SurveyValidator: Sendable {
             context.inapplicable.insert(question.id)
         }
         for question in tree.questions {
-            let label = questionLabel(question.id)
+            // Built only when a message needs it: most questions of most records need none.
+            var label: LocalizedText { questionLabel(question) }
             let location = fields[question.id]?.location ?? record
             let applies = !context.inapplicable.contains(question.id)
             switch (applies, answers[question.id]) {

@@ -41,16 +41,27 @@ enum TextNormalization {
     /// parenthesised part removed, so `所属区县（行政区划代码）` matches `所属区县` and
     /// `Deputy General Manager` matches `deputy general manager`.
     static func matchKey(_ text: String) -> String {
-        var result = ""
+        let folded = fold(text)
+        // Scalars, not Characters: comparing Characters with non-ASCII literals normalises both
+        // sides on every comparison, which dominated reading a large batch.
+        let isASCII = folded.utf8.allSatisfy { $0 < 0x80 }
+        let source = isASCII ? folded : folded.lowercased()
+        var result = String.UnicodeScalarView()
         var depth = 0
-        for character in fold(text).lowercased() {
-            switch character {
-            case "(", "[", "【": depth += 1
-            case ")", "]", "】": depth = max(0, depth - 1)
+        for scalar in source.unicodeScalars {
+            switch scalar.value {
+            case 0x28, 0x5B, 0x3010: depth += 1  // ( [ 【
+            case 0x29, 0x5D, 0x3011: depth = max(0, depth - 1)  // ) ] 】
+            case 0x3002, 0x3A: continue  // 。 :
             default:
-                if depth == 0 && !character.isWhitespace && character != "。" && character != ":" { result.append(character) }
+                guard depth == 0, !scalar.properties.isWhitespace else { continue }
+                if isASCII, (0x41...0x5A).contains(scalar.value) {
+                    result.append(Unicode.Scalar(scalar.value + 0x20)!)
+                } else {
+                    result.append(scalar)
+                }
             }
         }
-        return result
+        return String(result)
     }
 }
