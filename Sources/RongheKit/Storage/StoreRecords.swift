@@ -1,0 +1,328 @@
+import Foundation
+
+/// An assessment campaign and the indicator tree it currently uses.
+public struct Campaign: Equatable, Sendable {
+    public var id: Int64
+    /// The name staff use, unique in the database, e.g. `德州市2026年两化融合评估`.
+    public var name: String
+    public var year: Int
+    public var createdAt: Date
+    /// The tree scoring uses now: the campaign's latest revision.
+    public var tree: TreeRevision
+}
+
+/// One indicator tree a campaign has been given. Revisions count from 1; earlier ones are kept.
+public struct TreeRevision: Equatable, Sendable {
+    public var id: Int64
+    public var revision: Int
+    /// The tree's own id and version, e.g. `lianghua-default` `2026.1`.
+    public var treeID: String
+    public var treeVersion: String
+    /// ``IndicatorTree/hash``: the SHA-256 of the tree's canonical JSON.
+    public var hash: String
+    /// The path it was read from, as given.
+    public var source: String
+    public var installedAt: Date
+}
+
+/// A campaign with counts of what it holds, for listings.
+public struct CampaignOverview: Equatable, Sendable {
+    public var campaign: Campaign
+    public var revisions: Int
+    public var files: Int
+    /// Records received, accepted or not.
+    public var submissions: Int
+    /// Enterprises with an accepted submission in effect.
+    public var enterprises: Int
+    public var batches: Int
+    public var latestBatch: Int64?
+}
+
+/// What ``CampaignStore/setTree(campaign:treeJSON:source:)`` did.
+public struct TreeChange: Equatable, Sendable {
+    public var campaign: Campaign
+    /// The revision replaced, or the unchanged one when ``isChanged`` is false.
+    public var previous: TreeRevision
+    /// False when the tree given is the one the campaign already uses (same hash): nothing was added.
+    public var isChanged: Bool
+}
+
+/// Where an accepted or rejected record came from.
+public struct SubmissionReference: Equatable, Sendable {
+    public var id: Int64
+    /// The import it arrived in.
+    public var fileID: Int64
+    /// The file's name as given at import.
+    public var file: String
+    /// ``FileLocation/description`` of the record: `batch.csv:17`, `a.json`.
+    public var place: String
+    public var receivedAt: Date
+}
+
+/// One import of a file into a campaign, with what came of its records.
+public struct ImportedFileInfo: Equatable, Sendable {
+    public var id: Int64
+    public var name: String
+    public var sha256: String
+    public var size: Int
+    public var format: SurveyFormat
+    public var receivedAt: Date
+    /// Whether the file was read at all; an unreadable file is kept with one rejected record.
+    public var isReadable: Bool
+    public var isStrict: Bool
+    public var records: Int
+    public var newSubmissions: Int
+    public var resubmissions: Int
+    public var unchanged: Int
+    public var rejected: Int
+
+    /// Records accepted: new, superseding earlier ones, or repeating them unchanged.
+    public var accepted: Int { newSubmissions + resubmissions + unchanged }
+}
+
+/// Options for ``CampaignStore/importFile(at:name:into:options:progress:)``.
+public struct ImportOptions: Sendable {
+    /// Reject the whole file when any record fails: nothing from it is accepted, everything is
+    /// kept as rejected.
+    public var strict: Bool
+    /// The year survey years are checked against (next year's surveys are allowed); nil for the
+    /// current year.
+    public var currentYear: Int?
+    /// Test hook: throw after writing this many records, inside the file's transaction.
+    var failureAfterRecords: Int?
+
+    public init(strict: Bool = false, currentYear: Int? = nil) {
+        self.strict = strict
+        self.currentYear = currentYear
+    }
+}
+
+/// The failure ``ImportOptions`` and ``ScoreOptions`` test hooks inject.
+struct InjectedFailure: Error, CustomStringConvertible {
+    var description: String { "injected failure (test hook)" }
+}
+
+/// A rejected record: where it is, who sent it, and why.
+public struct RejectedRecord: Equatable, Sendable {
+    public var submission: SubmissionReference
+    /// The credit code when the record has a well-formed one.
+    public var uscc: String?
+    /// The enterprise name as written, when there is one.
+    public var name: String?
+    /// Every issue, errors first as found; warnings too.
+    public var issues: [SurveyIssue]
+    /// Whether the whole file was unreadable (this is then its only record).
+    public var isFileError: Bool
+    /// The enterprise's accepted submission in effect: for a rejected resubmission, the earlier
+    /// one that stays; in ``IntakeSummary``, whatever is in effect now.
+    public var inEffect: SubmissionReference?
+
+    /// The errors, the reasons for the rejection.
+    public var errors: [SurveyIssue] { issues.filter { $0.severity == .error } }
+}
+
+/// What ``CampaignStore/importFile(at:name:into:options:progress:)`` did with one file.
+public struct ImportReport: Equatable, Sendable {
+    /// The file as named by the caller.
+    public var file: String
+    /// This import, or, when ``isAlreadyImported``, the earlier one of the same bytes.
+    public var imported: ImportedFileInfo
+    /// True when the same bytes had been imported into the campaign before: nothing was added.
+    public var isAlreadyImported: Bool
+    /// For a file that cannot be read at all: the error.
+    public var fileError: SurveyIssue?
+    /// Whether `--strict` rejected records that passed their checks because others failed.
+    public var isStrictRejection: Bool
+    /// File-level warnings (ignored columns) and accepted records' warnings.
+    public var warnings: [SurveyIssue]
+    /// Every rejected record, in file order; empty when already imported.
+    public var rejections: [RejectedRecord]
+    /// The submissions superseded by this file's records: (the new one, the one it replaces).
+    public var supersessions: [(new: SubmissionReference, replaced: SubmissionReference)]
+
+    public static func == (lhs: ImportReport, rhs: ImportReport) -> Bool {
+        lhs.file == rhs.file && lhs.imported == rhs.imported && lhs.isAlreadyImported == rhs.isAlreadyImported
+            && lhs.fileError == rhs.fileError && lhs.isStrictRejection == rhs.isStrictRejection
+            && lhs.warnings == rhs.warnings && lhs.rejections == rhs.rejections
+            && lhs.supersessions.map(\.new) == rhs.supersessions.map(\.new)
+            && lhs.supersessions.map(\.replaced) == rhs.supersessions.map(\.replaced)
+    }
+}
+
+/// Options for ``CampaignStore/scoreCampaign(_:options:)``.
+public struct ScoreOptions: Sendable {
+    /// Score even when nothing changed since the latest batch.
+    public var force: Bool
+    /// The year survey years are checked against when a submission must be validated again under
+    /// a revised tree; nil for the current year.
+    public var currentYear: Int?
+    /// Test hook: throw after writing this many results, inside the batch's transaction.
+    var failureAfterResults: Int?
+
+    public init(force: Bool = false, currentYear: Int? = nil) {
+        self.force = force
+        self.currentYear = currentYear
+    }
+}
+
+/// A stored scoring run.
+public struct BatchInfo: Equatable, Sendable {
+    public var id: Int64
+    public var campaignID: Int64
+    public var campaignName: String
+    /// The exact tree revision scored with.
+    public var tree: TreeRevision
+    public var engineVersion: String
+    /// The settings the batch ran with, by name, e.g. `minimumCompleteness: 0.6`.
+    public var parameters: [String: String]
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var enterprises: Int
+    public var ranked: Int
+    public var vetoed: Int
+    /// Eligible and recommended for selection; nil when the tree has no selection policy.
+    public var eligible: Int?
+    public var recommended: Int?
+    /// Current submissions that could not be scored because they fail the batch tree's checks.
+    public var excluded: Int
+}
+
+/// A current submission a batch left out: under the batch's (revised) tree it fails its checks.
+public struct BatchExclusion: Equatable, Sendable {
+    public var uscc: String
+    public var submission: SubmissionReference
+    public var issues: [SurveyIssue]
+}
+
+/// What ``CampaignStore/scoreCampaign(_:options:)`` did.
+public struct ScoreReport: Equatable, Sendable {
+    /// The new batch, or the latest one when nothing changed.
+    public var batch: BatchInfo
+    /// False when the latest batch already scored exactly these submissions, flags, tree and
+    /// engine, so no batch was added.
+    public var isNew: Bool
+    /// Current submissions not scored, with why.
+    public var exclusions: [BatchExclusion]
+    /// Submissions validated again because the tree's questions changed since they were imported.
+    public var revalidated: Int
+}
+
+/// One enterprise's stored result in a batch.
+public struct StoredResult: Equatable, Sendable {
+    /// The index in the engine's result (USCC order).
+    public var position: Int
+    public var uscc: String
+    public var name: String
+    public var district: String
+    public var industry: String
+    public var size: SizeClass
+    /// The unrounded total, bit for bit as the engine computed it.
+    public var total: Double
+    public var stage: String?
+    public var vetoes: [String]
+    public var completeness: Double
+    public var isRanked: Bool
+    public var ranks: Ranks
+    /// The selection track; nil when in none or the tree has no selection policy.
+    public var track: String?
+    /// Selection outcome; nil when the tree has no selection policy.
+    public var isEligible: Bool?
+    public var isRecommended: Bool?
+    /// Place among the eligible of its quota cell.
+    public var selectionPlace: Int?
+    /// The staff flags applied when scoring.
+    public var staffFlags: [String]
+    /// The submission scored.
+    public var submissionID: Int64
+}
+
+/// A staff mark on an enterprise in a campaign, with who set it and when; removed ones are kept.
+public struct StaffFlag: Equatable, Sendable {
+    public var flag: String
+    public var uscc: String
+    public var note: String?
+    public var setBy: String
+    public var setAt: Date
+    public var removedBy: String?
+    public var removedAt: Date?
+    public var removalNote: String?
+
+    public var isInForce: Bool { removedAt == nil }
+}
+
+/// One record an enterprise sent in a campaign, for its history.
+public struct SubmissionHistoryEntry: Equatable, Sendable {
+    /// How a record relates to the enterprise's earlier ones.
+    public enum Outcome: String, Sendable, CaseIterable {
+        /// Accepted: the enterprise's first.
+        case new
+        /// Accepted: replaces the one in effect, which is kept.
+        case resubmission
+        /// Accepted, but identical to the one in effect, which stays in effect.
+        case unchanged
+        /// Rejected; the enterprise had no accepted submission.
+        case rejected
+        /// Rejected; the earlier accepted one stays in effect.
+        case rejectedResubmission = "rejected-resubmission"
+
+        public var isAccepted: Bool { self == .new || self == .resubmission || self == .unchanged }
+    }
+
+    public var submission: SubmissionReference
+    public var outcome: Outcome
+    /// The submission in effect when this one arrived (replaced, repeated or kept).
+    public var previousID: Int64?
+    /// Whether it is the one in effect now.
+    public var isInEffect: Bool
+    public var issues: [SurveyIssue]
+}
+
+/// One enterprise's score explained from stored data: what was scored, every node's result, and
+/// where the submission came from.
+public struct Explanation: Sendable {
+    public var campaign: Campaign
+    public var batch: BatchInfo
+    /// The batch's tree (the revision it scored with, not necessarily the current one).
+    public var tree: IndicatorTree
+    public var result: StoredResult
+    /// The score card rebuilt from the stored result: totals and every node, bit for bit.
+    public var card: ScoreCard
+    /// The survey scored: profile, answers and the staff flags applied.
+    public var response: SurveyResponse
+    /// The staff flags of the enterprise in the campaign, in force or removed, oldest first.
+    public var staffFlags: [StaffFlag]
+    /// Where the scored submission came from.
+    public var source: SubmissionReference
+    /// Every record the enterprise sent in the campaign, oldest first.
+    public var history: [SubmissionHistoryEntry]
+}
+
+/// What a campaign has received, for the report's intake sheet.
+public struct IntakeSummary: Equatable, Sendable {
+    public var campaign: String
+    /// Files imported (each distinct content once).
+    public var files: Int
+    /// Files that could not be read at all.
+    public var unreadableFiles: Int
+    /// Records received, accepted or not (an unreadable file counts as one).
+    public var submitted: Int
+    public var accepted: Int
+    public var rejected: Int
+    /// Accepted submissions since replaced by a resubmission.
+    public var superseded: Int
+    /// Accepted records that repeated the submission in effect unchanged.
+    public var unchanged: Int
+    /// Enterprises with an accepted submission in effect.
+    public var enterprises: Int
+    /// Every rejected record, oldest first, with the submission now in effect for its enterprise.
+    public var rejections: [RejectedRecord]
+}
+
+/// A stored batch's tree and the exact surveys it scored: score them again with
+/// ``ScoringEngine`` to get the batch's results bit for bit.
+public struct BatchInputs: Sendable {
+    public var batch: BatchInfo
+    public var tree: IndicatorTree
+    /// One per enterprise scored, in USCC order, with the staff flags applied.
+    public var responses: [SurveyResponse]
+}
