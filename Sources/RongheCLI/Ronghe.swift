@@ -32,8 +32,14 @@ public enum Ronghe {
         subcommands: [
             // One line per command or group, in the order `ronghe --help` lists them, e.g.
             // .command(ScoreCommand.self),
+            .group(.campaign),
             .group(.indicators),
+            .command(ImportCommand.self),
             .command(ScoreCommand.self),
+            .command(RankCommand.self),
+            .command(ShowCommand.self),
+            .command(BatchesCommand.self),
+            .command(FlagCommand.self),
         ]
     )
 

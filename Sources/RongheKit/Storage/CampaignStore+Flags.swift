@@ -73,3 +73,19 @@ extension CampaignStore {
         return code
     }
 }
+
+extension CampaignStore {
+    /// The enterprise with this credit code, with the latest profile accepted from it; nil when
+    /// no record of it was ever accepted.
+    public func enterprise(uscc: String) throws -> EnterpriseRecord? {
+        guard let row = try db.firstRow(
+            "SELECT uscc, name, district, industry, size, updated_at FROM enterprise WHERE uscc = ?", [uscc])
+        else { return nil }
+        guard let size = SizeClass(rawValue: try row.string(4)) else {
+            throw StoreError.damaged("unknown size class \(try row.string(4))")
+        }
+        return EnterpriseRecord(
+            uscc: try row.string(0), name: try row.string(1), district: try row.string(2), industry: try row.string(3),
+            size: size, updatedAt: try StoreTimestamp.parse(row.string(5)))
+    }
+}

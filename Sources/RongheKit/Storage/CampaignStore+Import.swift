@@ -69,6 +69,7 @@ extension CampaignStore {
     /// A record read and validated, waiting to be written.
     private struct PendingRecord {
         var ordinal: Int
+        var location: FileLocation
         var place: String
         var uscc: String?
         var name: String?
@@ -87,6 +88,7 @@ extension CampaignStore {
         var fileError: SurveyIssue?
         var fileWarnings: [SurveyIssue]
         var isStrictRejection: Bool
+        var strictFailures = 0
     }
 
     private func parse(_ bytes: Data, name: String, url: URL, tree: IndicatorTree, options: ImportOptions) throws -> ParsedFile {
@@ -106,7 +108,7 @@ extension CampaignStore {
         do {
             let summary = try intake.process(copy, file: name) { raw, validation in
                 var record = PendingRecord(
-                    ordinal: records.count + 1, place: raw.location.description, uscc: nil, name: nil,
+                    ordinal: records.count + 1, location: raw.location, place: raw.location.description, uscc: nil, name: nil,
                     rawJSON: StoredJSON.encode(raw: raw), issues: validation.issues)
                 if let response = validation.response {
                     record.uscc = response.profile.uscc
@@ -127,13 +129,14 @@ extension CampaignStore {
         }
         if options.strict, parsed.records.contains(where: { !$0.isAccepted }) {
             let failed = parsed.records.filter { !$0.isAccepted }.count
+            parsed.strictFailures = failed
             for index in parsed.records.indices where parsed.records[index].isAccepted {
                 parsed.isStrictRejection = true
                 parsed.records[index].profileJSON = nil
                 parsed.records[index].answersJSON = nil
                 parsed.records[index].profile = nil
                 parsed.records[index].issues.insert(SurveyIssue(
-                    .error, at: FileLocation(file: name), LocalizedText(
+                    .error, at: parsed.records[index].location, LocalizedText(
                         zh: "按严格模式（--strict）整份文件不予接收：文件中有\(failed)条记录未通过检查；本条记录本身无误",
                         en: "rejected with the whole file under --strict: \(failed) record(s) of the file failed their checks; "
                             + "this record itself passed"
@@ -205,7 +208,8 @@ extension CampaignStore {
                 resubmissions: 0, unchanged: 0, rejected: 0)
             var report = ImportReport(
                 file: name, imported: info, isAlreadyImported: false, fileError: parsed.fileError,
-                isStrictRejection: parsed.isStrictRejection, warnings: parsed.fileWarnings, rejections: [], supersessions: [])
+                isStrictRejection: parsed.isStrictRejection, strictFailures: parsed.strictFailures,
+                warnings: parsed.fileWarnings, rejections: [], supersessions: [])
 
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO submission(campaign_id, file_id, ordinal, place, uscc, name, status, outcome, previous_id,
@@ -347,7 +351,7 @@ extension CampaignStore {
 extension ImportReport {
     init(alreadyImported earlier: ImportedFileInfo, as name: String) {
         self.init(
-            file: name, imported: earlier, isAlreadyImported: true, fileError: nil, isStrictRejection: false, warnings: [],
+            file: name, imported: earlier, isAlreadyImported: true, fileError: nil, isStrictRejection: false, strictFailures: 0, warnings: [],
             rejections: [], supersessions: [])
     }
 }

@@ -133,6 +133,8 @@ public struct ImportReport: Equatable, Sendable {
     public var fileError: SurveyIssue?
     /// Whether `--strict` rejected records that passed their checks because others failed.
     public var isStrictRejection: Bool
+    /// Under `--strict`, how many records failed their own checks (and so rejected the file).
+    public var strictFailures: Int
     /// File-level warnings (ignored columns) and accepted records' warnings.
     public var warnings: [SurveyIssue]
     /// Every rejected record, in file order; empty when already imported.
@@ -143,6 +145,7 @@ public struct ImportReport: Equatable, Sendable {
     public static func == (lhs: ImportReport, rhs: ImportReport) -> Bool {
         lhs.file == rhs.file && lhs.imported == rhs.imported && lhs.isAlreadyImported == rhs.isAlreadyImported
             && lhs.fileError == rhs.fileError && lhs.isStrictRejection == rhs.isStrictRejection
+            && lhs.strictFailures == rhs.strictFailures
             && lhs.warnings == rhs.warnings && lhs.rejections == rhs.rejections
             && lhs.supersessions.map(\.new) == rhs.supersessions.map(\.new)
             && lhs.supersessions.map(\.replaced) == rhs.supersessions.map(\.replaced)
@@ -325,4 +328,14 @@ public struct BatchInputs: Sendable {
     public var tree: IndicatorTree
     /// One per enterprise scored, in USCC order, with the staff flags applied.
     public var responses: [SurveyResponse]
+}
+
+/// An enterprise as the store knows it: the latest profile accepted from it.
+public struct EnterpriseRecord: Equatable, Sendable {
+    public var uscc: String
+    public var name: String
+    public var district: String
+    public var industry: String
+    public var size: SizeClass
+    public var updatedAt: Date
 }

@@ -148,7 +148,7 @@ extension StorageTests {
             #expect(report.isStrictRejection)
             #expect(report.rejections.map(\.submission.place) == ["batch.csv:2", "batch.csv:3", "batch.csv:4"])
             #expect(report.rejections[0].errors.map { $0.formatted(.en) } == [
-                "batch.csv: error: rejected with the whole file under --strict: 1 record(s) of the file failed their checks; this record itself passed"
+                "batch.csv:2: error: rejected with the whole file under --strict: 1 record(s) of the file failed their checks; this record itself passed"
             ])
             #expect(report.rejections[0].uscc == SurveyCSVMaker.uscc(0))
             #expect(report.rejections[2].uscc == nil)
