@@ -99,8 +99,10 @@ do {
         print("ronghe-bench: engine \(engineVersion)")
     case "robustness":
         try robustness(arguments.dropFirst())
+    case "store":
+        try StoreBenchmark.run(arguments.dropFirst())
     case "help", "--help", "-h":
-        print(usage)
+        print(usage + "\n" + StoreBenchmark.usage)
     default:
         throw BenchError(description: "unknown subcommand \"\(arguments.first!)\"\n\(usage)")
     }

@@ -92,8 +92,9 @@ extension CampaignStore {
         }
     }
 
-    /// The surveys a batch scored, in USCC order, with the submission each came from.
-    func scoredSurveys(batchID: Int64) throws -> [ScoringInput] {
+    /// The surveys a batch scored, in USCC order, with the submission each came from; only the
+    /// one of `uscc` when given.
+    func scoredSurveys(batchID: Int64, uscc: String? = nil) throws -> [ScoringInput] {
         let questionsHash = try db.scalar(
             "SELECT t.questions_hash FROM batch b JOIN tree_revision t ON t.id = b.tree_revision_id WHERE b.id = ?",
             [batchID], as: String.self)
@@ -102,16 +103,16 @@ extension CampaignStore {
         return try db.rows(
             """
             SELECT r.submission_id, r.staff_flags,
-                CASE WHEN t.questions_hash = ? THEN s.profile_json ELSE v.profile_json END,
-                CASE WHEN t.questions_hash = ? THEN s.answers_json ELSE v.answers_json END
+                CASE WHEN t.questions_hash = ?1 THEN s.profile_json ELSE v.profile_json END,
+                CASE WHEN t.questions_hash = ?1 THEN s.answers_json ELSE v.answers_json END
             FROM result r
                 JOIN submission s ON s.id = r.submission_id
                 JOIN imported_file f ON f.id = s.file_id
                 JOIN tree_revision t ON t.id = f.tree_revision_id
-                LEFT JOIN revalidation v ON v.submission_id = s.id AND v.questions_hash = ?
-            WHERE r.batch_id = ?
+                LEFT JOIN revalidation v ON v.submission_id = s.id AND v.questions_hash = ?1
+            WHERE r.batch_id = ?2 \(uscc == nil ? "" : "AND r.uscc = ?3")
             ORDER BY r.position
-            """, [questionsHash, questionsHash, questionsHash, batchID]
+            """, uscc.map { [questionsHash, batchID, $0] } ?? [questionsHash, batchID]
         ).map { row in
             guard let profile = try row.optionalString(2), let answers = try row.optionalString(3) else {
                 throw StoreError.damaged("submission \(try row.int64(0)) has no answers under batch \(batchID)'s tree")
@@ -165,7 +166,9 @@ extension CampaignStore {
                 throw StoreError.notInBatch(uscc: uscc, batch: batchID)
             }
             let stored = try Self.storedResult(row)
-            let input = try scoredSurveys(batchID: batchID)[stored.position]
+            guard let input = try scoredSurveys(batchID: batchID, uscc: uscc).first else {
+                throw StoreError.damaged("the survey \(uscc) was scored from is missing")
+            }
             let card = try Self.card(row, profile: input.response.profile, layout: try nodeLayout(batchID: batchID))
             let history = try submissionHistory(uscc: uscc, campaignID: batch.campaignID)
             guard let source = history.first(where: { $0.submission.id == stored.submissionID })?.submission else {

@@ -18,7 +18,7 @@ extension CampaignStore {
     public func scoreCampaign(_ campaign: Campaign, options: ScoreOptions = ScoreOptions()) throws -> ScoreReport {
         let startedAt = now()
         let snapshot = try db.transaction(.deferred) { _ in try readInputs(campaignID: campaign.id, options: options) }
-        if !options.force, let latest = snapshot.latestBatch, latest.inputsHash == snapshot.inputsHash {
+        if let latest = snapshot.latestBatch, latest.inputsHash == snapshot.inputsHash, !options.force {
             return ScoreReport(
                 batch: try batch(id: latest.id), isNew: false, exclusions: try exclusions(batchID: latest.id), revalidated: 0)
         }
@@ -137,6 +137,19 @@ extension CampaignStore {
         var latestBatch: (id: Int64, inputsHash: String)?
     }
 
+    /// What a batch depends on, hashed: engine, tree, and each enterprise's submission and flags.
+    /// A submission's validation under the tree is a function of these, so it need not be read.
+    private func inputsHash(campaignID: Int64, tree: IndicatorTree, flags: [String: Set<String>]) throws -> String {
+        var text = "ronghe batch inputs 1\n\(engineVersion)\n\(tree.hash)\n"
+        for row in try db.rows(
+            "SELECT uscc, submission_id FROM current_submission WHERE campaign_id = ? ORDER BY uscc", [campaignID])
+        {
+            let uscc = try row.string(0)
+            text += "\(uscc) \(try row.int64(1)) \((flags[uscc] ?? []).sorted().joined(separator: ","))\n"
+        }
+        return SHA256.hexDigest(of: Array(text.utf8))
+    }
+
     private func readInputs(campaignID: Int64, options: ScoreOptions) throws -> InputSnapshot {
         let revision = try currentRevision(campaignID: campaignID)
         let tree = try tree(revisionID: revision.id)
@@ -147,6 +160,16 @@ extension CampaignStore {
         {
             flags[try row.string(0), default: []].insert(try row.string(1))
         }
+        let inputsHash = try inputsHash(campaignID: campaignID, tree: tree, flags: flags)
+        let latest = try db.firstRow(
+            "SELECT id, inputs_hash FROM batch WHERE campaign_id = ? ORDER BY id DESC LIMIT 1", [campaignID]
+        ).map { (try $0.int64(0), try $0.string(1)) }
+        var snapshot = InputSnapshot(
+            revision: revision, tree: tree, questionsHash: questionsHash, inputs: [], exclusions: [], revalidations: [],
+            inputsHash: inputsHash, latestBatch: latest)
+        // Nothing changed: the caller reports the latest batch, so the surveys need not be read.
+        if latest?.1 == inputsHash && !options.force { return snapshot }
+
         var inputs: [ScoringInput] = []
         var exclusions: [BatchExclusion] = []
         var revalidations: [Revalidation] = []
@@ -164,7 +187,6 @@ extension CampaignStore {
             ORDER BY c.uscc
             """, [questionsHash, campaignID])
         inputs.reserveCapacity(rows.count)
-        var hashed = "ronghe batch inputs 1\n\(engineVersion)\n\(tree.hash)\n"
         for row in rows {
             let uscc = try row.string(0)
             let submissionID = try row.int64(1)
@@ -181,7 +203,9 @@ extension CampaignStore {
                             issues: try StoredJSON.decodeIssues(row.string(12))))
                     }
                 } else {
-                    let raw = try db.scalar("SELECT raw_json FROM submission WHERE id = ?", [submissionID], as: String.self)
+                    guard let raw = try db.cachedStatement(sql: "SELECT raw_json FROM submission WHERE id = ?")
+                        .rows([submissionID]).first?.optionalString(0)
+                    else { throw StoreError.damaged("submission \(submissionID) has no raw record") }
                     if validator == nil {
                         validator = options.currentYear.map { SurveyValidator(tree: tree, currentYear: $0) } ?? SurveyValidator(tree: tree)
                     }
@@ -197,24 +221,18 @@ extension CampaignStore {
                     }
                 }
             }
-            guard let profileJSON, let answersJSON else {
-                hashed += "\(uscc) \(submissionID) excluded\n"
-                continue
-            }
+            guard let profileJSON, let answersJSON else { continue }
             let staffFlags = flags[uscc] ?? []
             inputs.append(ScoringInput(
                 submissionID: submissionID,
                 response: SurveyResponse(
                     profile: try StoredJSON.decodeProfile(profileJSON), answers: try StoredJSON.decodeAnswers(answersJSON),
                     flags: staffFlags)))
-            hashed += "\(uscc) \(submissionID) \(staffFlags.sorted().joined(separator: ","))\n"
         }
-        let latest = try db.firstRow(
-            "SELECT id, inputs_hash FROM batch WHERE campaign_id = ? ORDER BY id DESC LIMIT 1", [campaignID])
-        return InputSnapshot(
-            revision: revision, tree: tree, questionsHash: questionsHash, inputs: inputs, exclusions: exclusions,
-            revalidations: revalidations, inputsHash: SHA256.hexDigest(of: Array(hashed.utf8)),
-            latestBatch: try latest.map { (try $0.int64(0), try $0.string(1)) })
+        snapshot.inputs = inputs
+        snapshot.exclusions = exclusions
+        snapshot.revalidations = revalidations
+        return snapshot
     }
 
     static func reference(_ row: Row, id: Int, place: Int, receivedAt: Int, fileID: Int, file: Int) throws -> SubmissionReference {

@@ -252,3 +252,18 @@ public final class CampaignStore {
         try db.scalar("SELECT questions_hash FROM tree_revision WHERE id = ?", [revisionID], as: String.self)
     }
 }
+
+extension CampaignStore {
+    /// Copies the write-ahead log into the database file and empties it, for example before the
+    /// file is copied as a backup. Throws when other processes are using the database.
+    public func checkpoint() throws {
+        try db.checkpoint()
+    }
+
+    /// The bytes each table and index takes, largest first; empty when this SQLite lacks the
+    /// `dbstat` table.
+    public func spaceUsed() throws -> [(name: String, bytes: Int)] {
+        try db.rows("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY sum(pgsize) DESC")
+            .map { (try $0.string(0), try $0.decode(Int.self, at: 1)) }
+    }
+}

@@ -57,32 +57,7 @@ enum StoredJSON {
     }
 
     static func decodeAnswers(_ text: String) throws -> [String: Answer] {
-        guard case .object(let members) = try parse(text, what: "answers") else {
-            throw DecodingError(what: "answers", problem: "expected an object")
-        }
-        var answers: [String: Answer] = [:]
-        answers.reserveCapacity(members.count)
-        for (key, value) in members {
-            switch value {
-            case .number(let number, _): answers[key] = .number(number)
-            case .bool(let flag): answers[key] = .yesNo(flag)
-            case .string(let code): answers[key] = .choice(code)
-            case .array(let elements):
-                answers[key] = .choices(try elements.map { element in
-                    guard case .string(let code) = element else {
-                        throw DecodingError(what: "answers", problem: "\(key): expected option codes")
-                    }
-                    return code
-                })
-            case .null: answers[key] = .notApplicable
-            case .object:
-                guard case .string(let text)? = value["text"] else {
-                    throw DecodingError(what: "answers", problem: "\(key): expected {\"text\": …}")
-                }
-                answers[key] = .text(text)
-            }
-        }
-        return answers
+        try StoredJSONScanner.answers(text)
     }
 
     // MARK: Profiles
@@ -115,30 +90,7 @@ enum StoredJSON {
     }
 
     static func decodeProfile(_ text: String) throws -> EnterpriseProfile {
-        let value = try parse(text, what: "profile")
-        func string(_ key: String) throws -> String {
-            guard case .string(let text)? = value[key] else {
-                throw DecodingError(what: "profile", problem: "missing \(key)")
-            }
-            return text
-        }
-        func number(_ key: String) throws -> Double? {
-            switch value[key] {
-            case nil, .null?: return nil
-            case .number(let number, _)?: return number
-            default: throw DecodingError(what: "profile", problem: "\(key) is not a number")
-            }
-        }
-        guard let size = SizeClass(rawValue: try string("size")) else {
-            throw DecodingError(what: "profile", problem: "unknown size class")
-        }
-        guard let year = try number("year").flatMap({ Int(exactly: $0) }) else {
-            throw DecodingError(what: "profile", problem: "missing year")
-        }
-        return EnterpriseProfile(
-            uscc: try string("uscc"), name: try string("name"), district: try string("district"),
-            industry: try string("industry"), size: size, employees: try number("employees").flatMap { Int(exactly: $0) },
-            revenue: try number("revenue"), year: year)
+        try StoredJSONScanner.profile(text)
     }
 
     // MARK: Places and locations
@@ -334,13 +286,7 @@ enum StoredJSON {
     }
 
     static func decodeStrings(_ text: String, what: String) throws -> [String] {
-        guard case .array(let elements) = try parse(text, what: what) else {
-            throw DecodingError(what: what, problem: "expected an array")
-        }
-        return try elements.map {
-            guard case .string(let text) = $0 else { throw DecodingError(what: what, problem: "expected strings") }
-            return text
-        }
+        try StoredJSONScanner.strings(text, what: what)
     }
 
     // MARK: Helpers
@@ -367,8 +313,16 @@ struct JSONTextWriter {
         text += fragment
     }
 
+    /// A string literal, escaped as ``JSONValue`` escapes: only what JSON requires.
     mutating func string(_ value: String) {
-        JSONValue.writeEscaped(value, to: &text)
+        // Most strings need no escape: append them whole.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            text += "\""
+            text += value
+            text += "\""
+        } else {
+            JSONValue.writeEscaped(value, to: &text)
+        }
     }
 
     /// A finite number in Swift's shortest round-tripping form; whole numbers without `.0`.

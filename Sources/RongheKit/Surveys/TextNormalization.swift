@@ -5,6 +5,11 @@ import Foundation
 enum TextNormalization {
     /// NFKC folding plus the few substitutions NFKC does not make.
     static func fold(_ text: String) -> String {
+        asciiFold(text) ?? unicodeFold(text)
+    }
+
+    /// ``fold(_:)`` for any text.
+    static func unicodeFold(_ text: String) -> String {
         var folded = text.precomposedStringWithCompatibilityMapping
         if folded.contains("\u{2212}") { folded = folded.replacingOccurrences(of: "\u{2212}", with: "-") }
         return folded.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -14,9 +19,14 @@ enum TextNormalization {
     /// parenthesised part removed, so `所属区县（行政区划代码）` matches `所属区县` and
     /// `Deputy General Manager` matches `deputy general manager`.
     static func matchKey(_ text: String) -> String {
+        asciiMatchKey(text) ?? unicodeMatchKey(text)
+    }
+
+    /// ``matchKey(_:)`` for any text.
+    static func unicodeMatchKey(_ text: String) -> String {
         var result = ""
         var depth = 0
-        for character in fold(text).lowercased() {
+        for character in unicodeFold(text).lowercased() {
             switch character {
             case "(", "[", "【": depth += 1
             case ")", "]", "】": depth = max(0, depth - 1)
@@ -25,5 +35,46 @@ enum TextNormalization {
             }
         }
         return result
+    }
+
+    // MARK: ASCII fast paths
+
+    // Codes, numbers and English labels are ASCII, and files hold hundreds of thousands of them.
+    // NFKC leaves ASCII unchanged, so for ASCII text both functions reduce to byte loops that
+    // give exactly what the general paths give, without Foundation's Unicode machinery.
+
+    /// ASCII white space as `Character.isWhitespace` and `.whitespacesAndNewlines` see it.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    /// `fold(text)` when `text` is ASCII, else nil.
+    static func asciiFold(_ text: String) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let bytes = Array(text.utf8)
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// `matchKey(text)` when `text` is ASCII, else nil.
+    static func asciiMatchKey(_ text: String) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var depth = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+            default:
+                if depth == 0 && !isASCIIWhitespace(byte) && byte != UInt8(ascii: ":") {
+                    result.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
+                }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

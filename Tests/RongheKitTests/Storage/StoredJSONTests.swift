@@ -78,10 +78,52 @@ extension StorageTests {
             #expect(try StoredJSON.decodeIssues(text) == issues)
         }
 
+        @Test func anyValidJSONOfTheShapeReads() throws {
+            let text = """
+                 { "A" : "x\\u00e9\\/\\"" , "B":[ "a" ,"b\\ud83d\\ude00" ], "C" : -1.5E+2, "D" :true,"E":false,
+                 "F" : null, "G": {"text": "行\\n二\\t\\u0001"}, "H": [] }
+                """
+            #expect(try StoredJSON.decodeAnswers(text) == [
+                "A": .choice("xé/\""), "B": .choices(["a", "b😀"]), "C": .number(-150), "D": .yesNo(true), "E": .yesNo(false),
+                "F": .notApplicable, "G": .text("行\n二\t\u{01}"), "H": .choices([]),
+            ])
+            #expect(try StoredJSON.decodeStrings(" [ ] ", what: "x") == [])
+        }
+
+        @Test(arguments: 0..<100 as Range<UInt64>)
+        func randomAnswersRoundTrip(seed: UInt64) throws {
+            var random = SplitMix64(seed: seed)
+            let pieces = ["a", "Z", "\"", "\\", "\n", "\u{01}", "\u{1F}", "行", "😀", " ", "é", "/", "\u{7F}", "\u{2028}"]
+            func text() -> String { (0..<random.next(in: 0...6)).map { _ in pieces[random.next(in: 0...(pieces.count - 1))] }.joined() }
+            var answers: [String: Answer] = [:]
+            for index in 0..<random.next(in: 0...12) {
+                let key = text() + String(index)
+                switch random.next(in: 0...5) {
+                case 0: answers[key] = .number(Double(bitPattern: random.next()).isFinite ? Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF) : 1)
+                case 1: answers[key] = .yesNo(random.next(in: 0...1) == 1)
+                case 2: answers[key] = .choice(text())
+                case 3: answers[key] = .choices((0..<random.next(in: 0...3)).map { _ in text() })
+                case 4: answers[key] = .text(text())
+                default: answers[key] = .notApplicable
+                }
+            }
+            let decoded = try StoredJSON.decodeAnswers(StoredJSON.encode(answers: answers))
+            #expect(decoded == answers, "seed \(seed)")
+            for (key, answer) in answers {
+                if case .number(let value) = answer, case .number(let read)? = decoded[key] {
+                    #expect(read.bitPattern == value.bitPattern, "seed \(seed)")
+                }
+            }
+        }
+
         @Test func damagedTextIsReportedNotTrapped() {
             #expect(throws: StoredJSON.DecodingError.self) { try StoredJSON.decodeAnswers("{\"A\": {\"x\": 1}}") }
             #expect(throws: StoredJSON.DecodingError.self) { try StoredJSON.decodeProfile("{}") }
             #expect(throws: StoredJSON.DecodingError.self) { try StoredJSON.decodeRaw("[1") }
+            for text in ["", "{", "{\"A\":}", "{\"A\":1,}", "{\"A\":\"x}", "{\"A\":\"\\ud800\"}", "{\"A\":1} x", "{\"A\":1e999}",
+                         "{\"A\":--1}", "{\"A\":\"\\q\"}", "{\"A\":{\"x\":\"y\"}}", "[\"a\"]"] {
+                #expect(throws: StoredJSON.DecodingError.self, "\(text)") { try StoredJSON.decodeAnswers(text) }
+            }
         }
     }
 }
