@@ -1,20 +1,24 @@
 import Foundation
 
 extension CampaignStore {
-    static let resultColumns = """
-        SELECT position, uscc, name, district, industry, size, total, stage, vetoes, completeness, ranked,
+    private static let resultFields = """
+        position, uscc, name, district, industry, size, total, stage, vetoes, completeness, ranked,
             rank_overall, rank_district, rank_industry, rank_size, track, eligible, recommended, selection_place,
-            staff_flags, submission_id, nodes
-        FROM result
+            staff_flags, submission_id
         """
+    /// A result's columns, as ``storedResult(_:)`` reads them.
+    static let resultColumns = "SELECT \(resultFields) FROM result"
+    /// A result's columns and its packed nodes (column 21), as ``card(_:profile:layout:)`` reads them.
+    static let cardColumns = "SELECT \(resultFields), nodes FROM result"
 
     /// A batch's results in ranking order: ranked enterprises by rank (ties by credit code), then
     /// the unranked by total, highest first (ties by credit code), as
     /// ``ScoringResult/rankingOrder`` lists them.
     public func results(batch batchID: Int64) throws -> [StoredResult] {
-        let results = try db.transaction(.deferred) { db in
+        var results: [StoredResult] = []
+        try db.transaction(.deferred) { _ in
             _ = try batch(id: batchID)
-            return try db.rows("\(Self.resultColumns) WHERE batch_id = ?", [batchID]).map(Self.storedResult)
+            try forEachRow("\(Self.resultColumns) WHERE batch_id = ?", [batchID]) { results.append(try Self.storedResult($0)) }
         }
         return results.sorted(by: Self.rankingPrecedes)
     }
@@ -59,11 +63,14 @@ extension CampaignStore {
         try db.transaction(.deferred) { _ in
             let layout = try nodeLayout(batchID: batchID)
             let profiles = try scoredSurveys(batchID: batchID).map(\.response.profile)
-            let rows = try db.rows("\(Self.resultColumns) WHERE batch_id = ? ORDER BY position", [batchID])
-            guard rows.count == profiles.count else { throw StoreError.damaged("batch \(batchID) lost results") }
-            return try zip(rows, profiles).map { row, profile in
-                try Self.card(row, profile: profile, layout: layout)
+            var cards: [ScoreCard] = []
+            cards.reserveCapacity(profiles.count)
+            try forEachRow("\(Self.cardColumns) WHERE batch_id = ? ORDER BY position", [batchID]) { row in
+                guard cards.count < profiles.count else { throw StoreError.damaged("batch \(batchID) lost surveys") }
+                cards.append(try Self.card(row, profile: profiles[cards.count], layout: layout))
             }
+            guard cards.count == profiles.count else { throw StoreError.damaged("batch \(batchID) lost results") }
+            return cards
         }
     }
 
@@ -100,7 +107,8 @@ extension CampaignStore {
             [batchID], as: String.self)
         // The batch used the submission's own parse when imported under the same questions,
         // otherwise its revalidation under the batch tree's questions.
-        return try db.rows(
+        var surveys: [ScoringInput] = []
+        try forEachRow(
             """
             SELECT r.submission_id, r.staff_flags,
                 CASE WHEN t.questions_hash = ?1 THEN s.profile_json ELSE v.profile_json END,
@@ -113,16 +121,17 @@ extension CampaignStore {
             WHERE r.batch_id = ?2 \(uscc == nil ? "" : "AND r.uscc = ?3")
             ORDER BY r.position
             """, uscc.map { [questionsHash, batchID, $0] } ?? [questionsHash, batchID]
-        ).map { row in
+        ) { row in
             guard let profile = try row.optionalString(2), let answers = try row.optionalString(3) else {
                 throw StoreError.damaged("submission \(try row.int64(0)) has no answers under batch \(batchID)'s tree")
             }
-            return ScoringInput(
+            surveys.append(ScoringInput(
                 submissionID: try row.int64(0),
                 response: SurveyResponse(
                     profile: try StoredJSON.decodeProfile(profile), answers: try StoredJSON.decodeAnswers(answers),
-                    flags: Set(try StoredJSON.decodeStrings(row.string(1), what: "staff flags"))))
+                    flags: Set(try StoredJSON.decodeStrings(row.string(1), what: "staff flags")))))
         }
+        return surveys
     }
 
     func nodeLayout(batchID: Int64) throws -> NodeResultPacking.Layout {
@@ -162,7 +171,7 @@ extension CampaignStore {
                 return id
             }()
             let batch = try batch(id: batchID)
-            guard let row = try db.firstRow("\(Self.resultColumns) WHERE batch_id = ? AND uscc = ?", [batchID, uscc]) else {
+            guard let row = try db.firstRow("\(Self.cardColumns) WHERE batch_id = ? AND uscc = ?", [batchID, uscc]) else {
                 throw StoreError.notInBatch(uscc: uscc, batch: batchID)
             }
             let stored = try Self.storedResult(row)

@@ -83,18 +83,20 @@ extension CampaignStore {
             var packed: [UInt8] = []
             for position in result.indices {
                 if let limit = options.failureAfterResults, position == limit { throw InjectedFailure() }
-                let card = result[position]
                 let input = snapshot.inputs[position]
-                precondition(input.response.profile.uscc == card.profile.uscc, "the engine's order differs from the inputs'")
-                NodeResultPacking.pack(card.nodes, layout: layout, into: &packed)
+                let profile = result.profiles[position]
+                precondition(input.response.profile.uscc == profile.uscc, "the engine's order differs from the inputs'")
+                NodeResultPacking.pack(result, row: position, layout: layout, into: &packed)
                 let decision = selection?.decisions[position]
+                let ranks = result.ranks[position]
                 try insert.execute([
-                    batchID, position, card.profile.uscc, input.submissionID, card.profile.name, card.profile.district,
-                    card.profile.industry, card.profile.size.rawValue,
-                    StoredJSON.encode(strings: input.response.flags.sorted()), card.total, card.stage,
-                    StoredJSON.encode(strings: card.vetoes), card.completeness, card.isRanked, card.ranks.overall,
-                    card.ranks.district, card.ranks.industry, card.ranks.size, result.track(at: position)?.id,
-                    decision?.isEligible, decision?.isRecommended, decision?.place, packed,
+                    batchID, position, profile.uscc, input.submissionID, profile.name, profile.district, profile.industry,
+                    profile.size.rawValue, StoredJSON.encode(strings: input.response.flags.sorted()), result.totals[position],
+                    result.stageIndices[position].map { tree.stages[$0].id },
+                    StoredJSON.encode(strings: result.vetoIndices[position].map { tree.vetoes[$0].id }),
+                    result.completeness[position], result.isRanked[position], ranks.overall, ranks.district, ranks.industry,
+                    ranks.size, result.track(at: position)?.id, decision?.isEligible, decision?.isRecommended, decision?.place,
+                    packed,
                 ])
             }
             let exclusion = try db.cachedStatement(sql: """
@@ -174,7 +176,7 @@ extension CampaignStore {
         var exclusions: [BatchExclusion] = []
         var revalidations: [Revalidation] = []
         var validator: SurveyValidator?
-        let rows = try db.rows(
+        try forEachRow(
             """
             SELECT c.uscc, s.id, s.profile_json, s.answers_json, t.questions_hash, s.place, s.received_at, f.id, f.name,
                 r.accepted, r.profile_json, r.answers_json, r.issues_json
@@ -185,9 +187,8 @@ extension CampaignStore {
                 LEFT JOIN revalidation r ON r.submission_id = s.id AND r.questions_hash = ?
             WHERE c.campaign_id = ?
             ORDER BY c.uscc
-            """, [questionsHash, campaignID])
-        inputs.reserveCapacity(rows.count)
-        for row in rows {
+            """, [questionsHash, campaignID]
+        ) { row in
             let uscc = try row.string(0)
             let submissionID = try row.int64(1)
             var profileJSON = try row.optionalString(2)
@@ -221,7 +222,7 @@ extension CampaignStore {
                     }
                 }
             }
-            guard let profileJSON, let answersJSON else { continue }
+            guard let profileJSON, let answersJSON else { return }
             let staffFlags = flags[uscc] ?? []
             inputs.append(ScoringInput(
                 submissionID: submissionID,

@@ -41,22 +41,52 @@ enum NodeResultPacking {
 
     static func pack(_ nodes: [NodeResult], layout: Layout, into bytes: inout [UInt8]) {
         precondition(nodes.count == layout.ids.count, "node results do not match the batch's nodes")
+        start(count: nodes.count, into: &bytes)
+        for (index, node) in nodes.enumerated() {
+            append(
+                score: node.score, value: node.value, weight: node.weight, globalWeight: node.globalWeight, flags: node.flags,
+                usualWeight: layout.usualWeights[index], usualGlobalWeight: layout.usualGlobalWeights[index], to: &bytes)
+        }
+    }
+
+    /// Packs the nodes of the enterprise at `row` straight from the engine's columns, as
+    /// ``ScoringResult``'s subscript would present them, without building its ``ScoreCard``.
+    static func pack(_ result: ScoringResult, row: Int, layout: Layout, into bytes: inout [UInt8]) {
+        let plan = result.plan
+        let columns = result.nodes
+        let width = plan.nodes.count
+        precondition(width == layout.ids.count, "node results do not match the batch's nodes")
+        start(count: width, into: &bytes)
+        for (index, node) in plan.nodes.enumerated() {
+            let slot = row * width + index
+            let score = columns.scores[slot]
+            append(
+                score: score.isNaN ? nil : score, value: node.leaf.flatMap { result.leaves.value(row: row, leaf: $0) },
+                weight: columns.weights[slot], globalWeight: columns.globalWeights[slot], flags: columns.flags[slot],
+                usualWeight: layout.usualWeights[index], usualGlobalWeight: layout.usualGlobalWeights[index], to: &bytes)
+        }
+    }
+
+    private static func start(count: Int, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
         bytes.append(format)
-        appendVarint(UInt64(nodes.count), to: &bytes)
-        for (index, node) in nodes.enumerated() {
-            let score = kind(of: node.score)
-            let value = kind(of: node.value)
-            let weight = node.weight.bitPattern == layout.usualWeights[index].bitPattern ? Kind.absent : kind(of: node.weight)
-            let global = node.globalWeight.bitPattern == layout.usualGlobalWeights[index].bitPattern
-                ? Kind.absent : kind(of: node.globalWeight)
-            bytes.append(score.rawValue | value.rawValue << 2 | weight.rawValue << 4 | global.rawValue << 6)
-            appendVarint(UInt64(node.flags.rawValue), to: &bytes)
-            append(node.score, as: score, to: &bytes)
-            append(node.value, as: value, to: &bytes)
-            append(node.weight, as: weight, to: &bytes)
-            append(node.globalWeight, as: global, to: &bytes)
-        }
+        appendVarint(UInt64(count), to: &bytes)
+    }
+
+    private static func append(
+        score: Double?, value: Double?, weight: Double, globalWeight: Double, flags: ScoreFlags, usualWeight: Double,
+        usualGlobalWeight: Double, to bytes: inout [UInt8]
+    ) {
+        let scoreKind = kind(of: score)
+        let valueKind = kind(of: value)
+        let weightKind = weight.bitPattern == usualWeight.bitPattern ? Kind.absent : kind(of: weight)
+        let globalKind = globalWeight.bitPattern == usualGlobalWeight.bitPattern ? Kind.absent : kind(of: globalWeight)
+        bytes.append(scoreKind.rawValue | valueKind.rawValue << 2 | weightKind.rawValue << 4 | globalKind.rawValue << 6)
+        appendVarint(UInt64(flags.rawValue), to: &bytes)
+        append(score, as: scoreKind, to: &bytes)
+        append(value, as: valueKind, to: &bytes)
+        append(weight, as: weightKind, to: &bytes)
+        append(globalWeight, as: globalKind, to: &bytes)
     }
 
     static func unpack(_ bytes: [UInt8], layout: Layout) throws -> [NodeResult] {

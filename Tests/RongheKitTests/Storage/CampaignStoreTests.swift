@@ -21,6 +21,7 @@ extension StorageTests {
             let tables = try store.db.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map { try $0.string(0) }
             #expect(tables == Self.tables)
             #expect(try store.db.journalMode() == "wal")
+            #expect(try store.db.scalar("PRAGMA page_size", as: Int.self) == 16_384)
             #expect(try store.integrityCheck().isEmpty)
         }
 

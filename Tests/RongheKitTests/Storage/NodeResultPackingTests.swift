@@ -51,6 +51,29 @@ extension StorageTests {
             #expect(Self.same(try NodeResultPacking.unpack(bytes, layout: Self.layout), nodes), "seed \(seed)")
         }
 
+        @Test func packingTheEnginesColumnsEqualsPackingItsCards() throws {
+            let tree = try IndicatorTree.load(contentsOf: Fixtures.defaultTreeURL)
+            var maker = SurveyCSVMaker(tree: tree, seed: 31)
+            let directory = try TemporaryDirectory()
+            defer { directory.remove() }
+            let url = directory.url.appendingPathComponent("batch.csv")
+            try maker.csv(0..<60).write(to: url)
+            var responses: [SurveyResponse] = []
+            _ = try SurveyIntake(tree: tree, currentYear: 2026).process(url, file: "batch.csv") { _, validation in
+                if let response = validation.response { responses.append(response) }
+            }
+            let result = try ScoringEngine(tree: tree).score(responses)
+            let layout = CampaignStore.layout(of: result)
+            var fromColumns: [UInt8] = []
+            var fromCard: [UInt8] = []
+            for row in result.indices {
+                NodeResultPacking.pack(result, row: row, layout: layout, into: &fromColumns)
+                NodeResultPacking.pack(result[row].nodes, layout: layout, into: &fromCard)
+                #expect(fromColumns == fromCard, "row \(row)")
+            }
+            #expect(responses.count == 60)
+        }
+
         @Test func damagedBytesThrow() {
             var bytes: [UInt8] = []
             NodeResultPacking.pack(
