@@ -5,7 +5,7 @@ import Foundation
 enum TextNormalization {
     /// NFKC folding plus the few substitutions NFKC does not make.
     static func fold(_ text: String) -> String {
-        asciiFold(text) ?? unicodeFold(text)
+        asciiFold(text) ?? stableFold(text) ?? unicodeFold(text)
     }
 
     /// ``fold(_:)`` for any text.
@@ -19,7 +19,7 @@ enum TextNormalization {
     /// parenthesised part removed, so `所属区县（行政区划代码）` matches `所属区县` and
     /// `Deputy General Manager` matches `deputy general manager`.
     static func matchKey(_ text: String) -> String {
-        asciiMatchKey(text) ?? unicodeMatchKey(text)
+        asciiMatchKey(text) ?? stableMatchKey(text) ?? unicodeMatchKey(text)
     }
 
     /// ``matchKey(_:)`` for any text.
@@ -76,5 +76,55 @@ enum TextNormalization {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    // Chinese labels (option labels, column headers) are compared as often. Text made only of
+    // ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 、。【】 is its own NFKC form: none of
+    // these characters has a decomposition or combines with another. Its only white space is
+    // ASCII, and only ASCII letters have case.
+
+    private static func isStable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 || (0x4E00...0x9FFF).contains(scalar.value)
+            || scalar == "\u{3001}" || scalar == "\u{3002}" || scalar == "\u{3010}" || scalar == "\u{3011}"
+    }
+
+    /// `fold(text)` when `text` is NFKC-stable as described above, else nil.
+    static func stableFold(_ text: String) -> String? {
+        guard text.unicodeScalars.allSatisfy(isStable) else { return nil }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].value < 0x80, isASCIIWhitespace(UInt8(scalars[start].value)) {
+            start = scalars.index(after: start)
+        }
+        while end > start {
+            let last = scalars[scalars.index(before: end)]
+            guard last.value < 0x80, isASCIIWhitespace(UInt8(last.value)) else { break }
+            end = scalars.index(before: end)
+        }
+        return String(scalars[start..<end])
+    }
+
+    /// `matchKey(text)` when `text` is NFKC-stable as described above, else nil.
+    static func stableMatchKey(_ text: String) -> String? {
+        guard text.unicodeScalars.allSatisfy(isStable) else { return nil }
+        var result = String.UnicodeScalarView()
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "(", "[", "\u{3010}": depth += 1
+            case ")", "]", "\u{3011}": depth = max(0, depth - 1)
+            default:
+                guard depth == 0, scalar != "\u{3002}", scalar != ":" else { continue }
+                if scalar.value < 0x80 {
+                    let byte = UInt8(scalar.value)
+                    if isASCIIWhitespace(byte) { continue }
+                    result.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? Unicode.Scalar(byte + 32) : scalar)
+                } else {
+                    result.append(scalar)
+                }
+            }
+        }
+        return String(result)
     }
 }

@@ -16,6 +16,25 @@ import Testing
         }
     }
 
+    /// Chinese labels take scalar loops; they too must give what the Unicode paths give.
+    @Test(arguments: 0..<200 as Range<UInt64>)
+    func stableFastPathsAgreeWithTheUnicodePaths(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let alphabet = Array(" \t\r\n()[]:AaZz09%-所属区县企业名称信息化一丿龥、。【】")
+        for _ in 0..<20 {
+            let text = String((0..<random.next(in: 0...12)).map { _ in alphabet[random.next(in: 0...(alphabet.count - 1))] })
+            #expect(TextNormalization.stableFold(text) == TextNormalization.unicodeFold(text), "seed \(seed): \(text.debugDescription)")
+            #expect(TextNormalization.stableMatchKey(text) == TextNormalization.unicodeMatchKey(text), "seed \(seed): \(text.debugDescription)")
+        }
+    }
+
+    @Test func textThatNFKCChangesIsNotStable() {
+        for text in ["（）", "３５", "\u{3000}", "ｱ", "\u{F900}", "é", "e\u{301}", "\u{2212}", "\u{00A0}"] {
+            #expect(TextNormalization.stableFold(text) == nil, "\(text.debugDescription)")
+            #expect(TextNormalization.stableMatchKey(text) == nil, "\(text.debugDescription)")
+        }
+    }
+
     @Test func otherTextTakesTheUnicodePaths() {
         #expect(TextNormalization.asciiFold("３５％") == nil)
         #expect(TextNormalization.fold(" ３５％ ") == "35%")
