@@ -62,7 +62,7 @@ public final class CampaignStore {
         try StoreSchema.migrator.migrate(connection)
         // A bigger page cache keeps bulk inserts off the disk; the log is truncated after a
         // checkpoint so one 100,000-record import does not leave a log of its size behind.
-        try connection.execute(sql: "PRAGMA cache_size = -65536; PRAGMA journal_size_limit = 67108864")
+        try connection.execute(sql: "PRAGMA cache_size = -262144; PRAGMA journal_size_limit = 67108864")
         return CampaignStore(path: path, connection: connection)
     }
 
