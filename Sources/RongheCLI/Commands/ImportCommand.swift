@@ -70,20 +70,35 @@ struct ImportCommand: Command {
         var unreadable = 0
         var csvRows: [[String]] = []
         for file in files {
-            let progress = Progress("Importing \(file.name)", context: context)
+            let reading = Progress("Reading \(file.name)", context: context)
+            var writing: Progress?
+            func finish() {
+                reading.finish()
+                writing?.finish()
+            }
             let report: ImportReport
             do {
                 report = try store.importFile(
                     at: file.url, name: file.name, into: campaign, options: ImportOptions(strict: strict),
-                    progress: { progress.update(completed: $0) })
+                    progress: { step in
+                        switch step {
+                        case .reading(let records): reading.update(completed: records)
+                        case .writing(let records, let total):
+                            if writing == nil {
+                                reading.finish()
+                                writing = Progress("Writing \(file.name)", total: total, context: context)
+                            }
+                            writing?.update(completed: records)
+                        }
+                    })
             } catch let error as StoreError {
-                progress.finish()
+                finish()
                 guard case .cannotReadFile = error else { throw error }
                 context.printError("error: \(error)")
                 unreadable += 1
                 continue
             }
-            progress.finish()
+            finish()
             context.print(Self.summary(of: report))
             for warning in report.warnings { context.printError(warning.formatted(language)) }
             let rejections = report.isAlreadyImported ? try store.rejections(ofImportedFile: report.imported.id) : report.rejections

@@ -25,10 +25,11 @@ extension CampaignStore {
     /// - Parameters:
     ///   - url: The file.
     ///   - name: The file's name as the user gave it: kept, and used in every message.
-    ///   - progress: Called with the number of records written so far, now and then.
+    ///   - progress: Called now and then with how far the import is: records read and checked,
+    ///     then records written.
     public func importFile(
         at url: URL, name: String, into campaign: Campaign, options: ImportOptions = ImportOptions(),
-        progress: ((Int) -> Void)? = nil
+        progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportReport {
         let bytes: Data
         do {
@@ -43,7 +44,8 @@ extension CampaignStore {
         // The campaign's tree may be revised by another process meanwhile: validate again if so.
         for _ in 0..<3 {
             let revision = try currentRevision(campaignID: campaign.id)
-            let parsed = try parse(bytes, name: name, url: url, tree: tree(revisionID: revision.id), options: options)
+            let parsed = try parse(
+                bytes, name: name, url: url, tree: tree(revisionID: revision.id), options: options, progress: progress)
             if let report = try write(
                 parsed, bytes: bytes, sha256: sha256, name: name, campaign: campaign, revisionID: revision.id,
                 options: options, progress: progress)
@@ -91,7 +93,10 @@ extension CampaignStore {
         var strictFailures = 0
     }
 
-    private func parse(_ bytes: Data, name: String, url: URL, tree: IndicatorTree, options: ImportOptions) throws -> ParsedFile {
+    private func parse(
+        _ bytes: Data, name: String, url: URL, tree: IndicatorTree, options: ImportOptions,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> ParsedFile {
         // Parse a private copy, with the same file name so the format is detected the same way.
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("ronghe-import-\(UUID().uuidString)", isDirectory: true)
@@ -120,6 +125,7 @@ extension CampaignStore {
                     (record.uscc, record.name) = Self.claimedIdentity(of: raw, mapper: mapper)
                 }
                 records.append(record)
+                if records.count % 1000 == 0 { progress?(.reading(records: records.count)) }
             }
             parsed.format = summary.format
             parsed.fileWarnings = summary.warnings
@@ -174,7 +180,7 @@ extension CampaignStore {
     /// since the file was validated (the caller validates again).
     private func write(
         _ parsed: ParsedFile, bytes: Data, sha256: String, name: String, campaign: Campaign, revisionID: Int64,
-        options: ImportOptions, progress: ((Int) -> Void)?
+        options: ImportOptions, progress: ((ImportProgress) -> Void)?
     ) throws -> ImportReport? {
         let receivedAt = now()
         let stamp = StoreTimestamp.format(receivedAt)
@@ -297,7 +303,7 @@ extension CampaignStore {
                 if outcome.isAccepted {
                     report.warnings += record.issues.filter { $0.severity == .warning }
                 }
-                if (index + 1) % 1000 == 0 { progress?(index + 1) }
+                if (index + 1) % 1000 == 0 { progress?(.writing(records: index + 1, of: parsed.records.count)) }
             }
             try db.execute(
                 """
@@ -306,7 +312,7 @@ extension CampaignStore {
                 WHERE id = ?
                 """,
                 [info.records, info.newSubmissions, info.resubmissions, info.unchanged, info.rejected, fileID])
-            progress?(parsed.records.count)
+            progress?(.writing(records: parsed.records.count, of: parsed.records.count))
             report.imported = info
             return report
         } ?? nil

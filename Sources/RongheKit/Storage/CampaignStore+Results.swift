@@ -230,26 +230,7 @@ extension CampaignStore {
             else { throw StoreError.damaged("cannot count submissions") }
             let files = try db.firstRow(
                 "SELECT count(*), coalesce(sum(readable = 0), 0) FROM imported_file WHERE campaign_id = ?", [campaign.id])
-            let rejections = try db.rows(
-                """
-                SELECT s.id, s.place, s.received_at, f.id, f.name, s.uscc, s.name, s.issues_json, s.ordinal,
-                    e.id, e.place, e.received_at, ef.id, ef.name
-                FROM submission s
-                    JOIN imported_file f ON f.id = s.file_id
-                    LEFT JOIN current_submission c ON c.campaign_id = s.campaign_id AND c.uscc = s.uscc
-                    LEFT JOIN submission e ON e.id = c.submission_id
-                    LEFT JOIN imported_file ef ON ef.id = e.file_id
-                WHERE s.campaign_id = ? AND s.status = 'rejected'
-                ORDER BY s.id
-                """, [campaign.id]
-            ).map { row in
-                RejectedRecord(
-                    submission: try Self.reference(row, id: 0, place: 1, receivedAt: 2, fileID: 3, file: 4),
-                    uscc: try row.optionalString(5), name: try row.optionalString(6),
-                    issues: try StoredJSON.decodeIssues(row.string(7)), isFileError: try row.int64(8) == 0,
-                    inEffect: try row.optionalInt64(9) == nil
-                        ? nil : try Self.reference(row, id: 9, place: 10, receivedAt: 11, fileID: 12, file: 13))
-            }
+            let rejections = try rejectedRecords(campaignID: campaign.id, fileID: nil)
             return IntakeSummary(
                 campaign: campaign.name, files: try files?.decode(at: 0) ?? 0, unreadableFiles: try files?.decode(at: 1) ?? 0,
                 submitted: try counts.decode(at: 0), accepted: try counts.decode(at: 1), rejected: try counts.decode(at: 2),
@@ -263,9 +244,34 @@ extension CampaignStore {
     /// The rejected records of one import, in file order, each with the enterprise's submission
     /// in effect now.
     public func rejections(ofImportedFile fileID: Int64) throws -> [RejectedRecord] {
-        guard let campaignID = try db.scalar("SELECT campaign_id FROM imported_file WHERE id = ?", [fileID], as: Int64?.self),
-            let name = try db.scalar("SELECT name FROM campaign WHERE id = ?", [campaignID], as: String?.self)
+        guard let campaignID = try db.scalar("SELECT campaign_id FROM imported_file WHERE id = ?", [fileID], as: Int64?.self)
         else { throw StoreError.damaged("imported file \(fileID) is missing") }
-        return try intakeSummary(of: try campaign(named: name)).rejections.filter { $0.submission.fileID == fileID }
+        return try rejectedRecords(campaignID: campaignID, fileID: fileID)
+    }
+
+    /// Rejected records of a campaign, or of one of its imports, oldest first.
+    private func rejectedRecords(campaignID: Int64, fileID: Int64?) throws -> [RejectedRecord] {
+        var records: [RejectedRecord] = []
+        try forEachRow(
+            """
+            SELECT s.id, s.place, s.received_at, f.id, f.name, s.uscc, s.name, s.issues_json, s.ordinal,
+                e.id, e.place, e.received_at, ef.id, ef.name
+            FROM submission s
+                JOIN imported_file f ON f.id = s.file_id
+                LEFT JOIN current_submission c ON c.campaign_id = s.campaign_id AND c.uscc = s.uscc
+                LEFT JOIN submission e ON e.id = c.submission_id
+                LEFT JOIN imported_file ef ON ef.id = e.file_id
+            WHERE s.campaign_id = ?1 AND s.status = 'rejected' AND (?2 IS NULL OR s.file_id = ?2)
+            ORDER BY s.id
+            """, [campaignID, fileID]
+        ) { row in
+            records.append(RejectedRecord(
+                submission: try Self.reference(row, id: 0, place: 1, receivedAt: 2, fileID: 3, file: 4),
+                uscc: try row.optionalString(5), name: try row.optionalString(6),
+                issues: try StoredJSON.decodeIssues(row.string(7)), isFileError: try row.int64(8) == 0,
+                inEffect: try row.optionalInt64(9) == nil
+                    ? nil : try Self.reference(row, id: 9, place: 10, receivedAt: 11, fileID: 12, file: 13)))
+        }
+        return records
     }
 }

@@ -22,6 +22,7 @@ extension CampaignStore {
             return ScoreReport(
                 batch: try batch(id: latest.id), isNew: false, exclusions: try exclusions(batchID: latest.id), revalidated: 0)
         }
+        guard !snapshot.inputs.isEmpty || !snapshot.exclusions.isEmpty else { throw StoreError.nothingToScore(campaign: campaign.name) }
         let tree = snapshot.tree
         let result = try ScoringEngine(tree: tree).score(snapshot.inputs.map(\.response))
         let selection = tree.selection == nil ? nil : try Selection.select(result)

@@ -17,6 +17,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case campaignExists(name: String)
     /// A campaign name must have some visible character.
     case invalidCampaignName
+    /// The campaign has no accepted submission to score.
+    case nothingToScore(campaign: String)
     /// The campaign has never been scored.
     case noBatches(campaign: String)
     /// No batch has this number.
@@ -57,6 +59,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a campaign named '\(name)' exists already; to give it a revised tree, use `ronghe campaign set-tree \(name) --indicators FILE`"
         case .invalidCampaignName:
             return "a campaign name cannot be empty"
+        case .nothingToScore(let campaign):
+            return "campaign \(campaign) has no accepted submission to score yet; import survey files with `ronghe import`"
         case .noBatches(let campaign):
             return "campaign \(campaign) has not been scored yet; run `ronghe score` first"
         case .unknownBatch(let id):

@@ -97,6 +97,14 @@ public struct ImportOptions: Sendable {
     }
 }
 
+/// How far an import is, for a progress display.
+public enum ImportProgress: Equatable, Sendable {
+    /// Records read and checked so far, before anything is written.
+    case reading(records: Int)
+    /// Records written so far, in the file's transaction.
+    case writing(records: Int, of: Int)
+}
+
 /// The failure ``ImportOptions`` and ``ScoreOptions`` test hooks inject.
 struct InjectedFailure: Error, CustomStringConvertible {
     var description: String { "injected failure (test hook)" }

@@ -70,6 +70,14 @@ import Testing
     @Test func scoreModesAreChosenByTheArguments() throws {
         let workspace = try Workspace()
         workspace.createCampaign()
+        #expect(workspace.run(["score"]) == Invocation(status: 1, output: "", error: """
+            error: campaign 德州2026 has no accepted submission to score yet; import survey files with `ronghe import`
+
+            """))
+        #expect(workspace.run(["rank"]) == Invocation(status: 1, output: "", error: """
+            error: campaign 德州2026 has not been scored yet; run `ronghe score` first
+
+            """))
         let files = workspace.run(["score", "surveys"])
         #expect(files.status == 64)
         #expect(files.error.hasPrefix(

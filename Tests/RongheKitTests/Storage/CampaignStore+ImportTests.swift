@@ -217,6 +217,19 @@ extension StorageTests {
             }
         }
 
+        @Test func progressIsReportedWhileReadingThenWriting() throws {
+            let test = try TestStore()
+            var maker = SurveyCSVMaker(tree: test.tree, seed: 12)
+            let url = try test.write(maker.csv(0..<2500), as: "big.csv")
+            var steps: [ImportProgress] = []
+            _ = try test.store.importFile(
+                at: url, name: "big.csv", into: test.campaign, options: ImportOptions(currentYear: 2026)) { steps.append($0) }
+            #expect(steps == [
+                .reading(records: 1000), .reading(records: 2000), .writing(records: 1000, of: 2500),
+                .writing(records: 2000, of: 2500), .writing(records: 2500, of: 2500),
+            ])
+        }
+
         @Test func recordsOfAllEnterprisesInABatchAreKeptInFileOrder() throws {
             let test = try TestStore()
             var maker = SurveyCSVMaker(tree: test.tree, seed: 11)

@@ -185,6 +185,7 @@ extension StorageTests {
 
         @Test func aCampaignNeverScoredHasNoRanking() throws {
             let test = try TestStore()
+            #expect(throws: StoreError.nothingToScore(campaign: test.campaign.name)) { try test.store.scoreCampaign(test.campaign) }
             #expect(throws: StoreError.noBatches(campaign: test.campaign.name)) { try test.store.ranking(of: test.campaign) }
         }
     }
