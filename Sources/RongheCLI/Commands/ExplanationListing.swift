@@ -39,7 +39,7 @@ struct ExplanationListing {
         lines.append("")
         lines += summaryLines
         lines.append("")
-        var text = lines.joined(separator: "\n") + "\n"
+        var text = lines.map(StoreText.printable).joined(separator: "\n") + "\n"
         text += nodeTable.render()
         text += "\n" + (zh ? "提交记录" : "Submissions") + "\n"
         text += historyTable.render()

@@ -58,7 +58,7 @@ struct FlagCommand: Command {
             default: throw error
             }
         }
-        let name = try store.enterprise(uscc: result.uscc).map { " (\($0.name))" } ?? ""
+        let name = try store.enterprise(uscc: result.uscc).map { " (\(StoreText.printable($0.name)))" } ?? ""
         let action = remove
             ? "Removed the flag \(flag) from \(result.uscc)\(name)"
             : "Flagged \(result.uscc)\(name) \(flag)"

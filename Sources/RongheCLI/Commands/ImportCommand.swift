@@ -100,11 +100,11 @@ struct ImportCommand: Command {
             }
             finish()
             context.print(Self.summary(of: report))
-            for warning in report.warnings { context.printError(warning.formatted(language)) }
+            for warning in report.warnings { context.printError(StoreText.printable(warning.formatted(language))) }
             let rejections = report.isAlreadyImported ? try store.rejections(ofImportedFile: report.imported.id) : report.rejections
             if !report.isAlreadyImported {
                 for rejection in rejections {
-                    for issue in rejection.errors { context.printError(issue.formatted(language)) }
+                    for issue in rejection.errors { context.printError(StoreText.printable(issue.formatted(language))) }
                     if let note = Self.note(on: rejection, language: language) { context.printError(note) }
                 }
                 imported += 1

@@ -86,7 +86,9 @@ struct ScoreCommand: Command {
         let report = try store.scoreCampaign(campaign, options: ScoreOptions(force: force))
         for exclusion in report.exclusions {
             context.printError(Self.exclusionNote(exclusion, batch: report.batch, language: language))
-            for issue in exclusion.issues where issue.severity == .error { context.printError(issue.formatted(language)) }
+            for issue in exclusion.issues where issue.severity == .error {
+                context.printError(StoreText.printable(issue.formatted(language)))
+            }
         }
         if json {
             try context.writeJSON(ScoredBatch(report))

@@ -60,6 +60,12 @@ enum StoreText {
             Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
+    /// Text from enterprises made safe for a terminal line: control characters (escape
+    /// sequences, carriage returns) shown as spaces, as ``TextTable`` shows them in cells.
+    static func printable(_ text: String) -> String {
+        String(text.map { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : $0 })
+    }
+
     /// The first 12 hexadecimal digits of a SHA-256, enough to tell trees apart in a listing.
     static func shortHash(_ hash: String) -> String {
         String(hash.prefix(12))
