@@ -40,6 +40,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Stored data that ronghe cannot read back: the database was changed by hand or is damaged.
     case damaged(String)
 
+    /// The message, naming what to do about it.
     public var description: String {
         switch self {
         case .databaseMissing(let path):
