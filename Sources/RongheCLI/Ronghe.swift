@@ -32,9 +32,15 @@ public enum Ronghe {
         subcommands: [
             // One line per command or group, in the order `ronghe --help` lists them, e.g.
             // .command(ScoreCommand.self),
+            .group(.campaign),
             .group(.indicators),
             .command(TemplateCommand.self),
+            .command(ImportCommand.self),
             .command(ScoreCommand.self),
+            .command(RankCommand.self),
+            .command(ShowCommand.self),
+            .command(BatchesCommand.self),
+            .command(FlagCommand.self),
             .command(ExportCommand.self),
             .command(GenerateCommand.self),
         ]

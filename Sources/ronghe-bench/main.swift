@@ -189,8 +189,10 @@ do {
         try ReadBenchmark.run(arguments.dropFirst())
     case "score":
         try ScoreBenchmark.run(arguments.dropFirst())
+    case "store":
+        try StoreBenchmark.run(arguments.dropFirst())
     case "help", "--help", "-h":
-        print(usage)
+        print(usage + "\n" + StoreBenchmark.usage)
     default:
         throw BenchError(description: "unknown subcommand \"\(arguments.first!)\"\n\(usage)")
     }

@@ -47,10 +47,16 @@ public final class SQLiteConnection {
         /// `SQLITE_BUSY`; 10 seconds by default, millisecond precision.
         public var busyTimeout: Duration
 
+        /// The page size, in bytes (a power of two from 512 to 65536), of a database this
+        /// connection creates; nil for SQLite's default (4096). An existing database keeps its own:
+        /// the size is fixed when the first table is written, and WAL mode cannot change it.
+        public var pageSize: Int?
+
         /// Creates a configuration.
-        public init(mode: Mode = .readWriteCreate, busyTimeout: Duration = .seconds(10)) {
+        public init(mode: Mode = .readWriteCreate, busyTimeout: Duration = .seconds(10), pageSize: Int? = nil) {
             self.mode = mode
             self.busyTimeout = busyTimeout
+            self.pageSize = pageSize
         }
     }
 
@@ -125,6 +131,10 @@ public final class SQLiteConnection {
             try check(ronghe_sqlite_db_config_int(handle, option, Int32(value), &applied), sql: nil)
         }
 
+        if configuration.mode != .readOnly, let pageSize = configuration.pageSize {
+            // Before WAL mode, which fixes the page size of a new database. An Int cannot inject anything.
+            try execute(sql: "PRAGMA page_size = \(pageSize)")
+        }
         if configuration.mode != .readOnly {
             let sql = "PRAGMA journal_mode = WAL"
             let mode = try scalar(sql, as: String.self).lowercased()

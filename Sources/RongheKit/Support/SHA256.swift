@@ -39,13 +39,31 @@ public struct SHA256: Sendable {
 
     /// Feeds more bytes into the digest.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            buffer.append(byte)
-            byteCount &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
+        // Contiguous bytes (Data, arrays, a file's contents) are compressed block by block in
+        // place, rather than copied through the buffer one byte at a time.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { contiguous in
+            var rest = contiguous[...]
+            while !buffer.isEmpty, let byte = rest.first {
+                append(byte)
+                rest = rest.dropFirst()
             }
+            while rest.count >= 64 {
+                compress(rest.prefix(64))
+                byteCount &+= 64
+                rest = rest.dropFirst(64)
+            }
+            for byte in rest { append(byte) }
+        }
+        if done != nil { return }
+        for byte in bytes { append(byte) }
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        buffer.append(byte)
+        byteCount &+= 1
+        if buffer.count == 64 {
+            compress(buffer)
+            buffer.removeAll(keepingCapacity: true)
         }
     }
 
@@ -75,7 +93,14 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress<Block: Collection>(_ block: Block) where Block.Element == UInt8, Block.Index == Int {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, schedule: w)
+        }
+    }
+
+    private mutating func compress<Block: Collection>(
+        _ block: Block, schedule w: UnsafeMutableBufferPointer<UInt32>
+    ) where Block.Element == UInt8, Block.Index == Int {
         var index = block.startIndex
         for t in 0..<16 {
             w[t] = UInt32(block[index]) << 24 | UInt32(block[index + 1]) << 16

@@ -28,6 +28,11 @@ import Testing
         return Invocation(status: status, output: output.text, error: error.text)
     }
 
+    /// The default tree's SHA-256 over its canonical JSON, computed independently with Python:
+    /// `sha256(json.dumps(tree, sort_keys=True, separators=(",", ":"), ensure_ascii=False))`.
+    /// Changes whenever `indicators/lianghua-default.json` does.
+    static let defaultTreeHash = "d59184df280162df03ec5dea1113913c41e83783145b3d8d700e00f9515bc466"
+
     func defaultHash() throws -> String {
         try IndicatorTree.load(contentsOf: Self.repository.appendingPathComponent("indicators/lianghua-default.json")).hash
     }
@@ -36,7 +41,7 @@ import Testing
 
     @Test func listsTheDefaultTreeWithEffectiveWeights() throws {
         let hash = try defaultHash()
-        #expect(hash == "d59184df280162df03ec5dea1113913c41e83783145b3d8d700e00f9515bc466")
+        #expect(hash == Self.defaultTreeHash)
         let expected = """
             tree             lianghua-default, version 2026.1
             name             两化融合发展水平评估（默认指标体系）

@@ -24,6 +24,22 @@ extension StorageTests {
             #expect(try never.scalar("PRAGMA busy_timeout", as: Int.self) == 0)
         }
 
+        @Test func aNewDatabaseTakesThePageSizeAnExistingOneKeepsItsOwn() throws {
+            let directory = try TemporaryDirectory()
+            defer { directory.remove() }
+            let large = try SQLiteConnection(path: directory.path("large.sqlite"), configuration: .init(pageSize: 16_384))
+            try large.execute(sql: "CREATE TABLE t(x)")
+            #expect(try large.scalar("PRAGMA page_size", as: Int.self) == 16_384)
+            #expect(try large.journalMode() == "wal")
+
+            let plain = try SQLiteConnection(path: directory.path("plain.sqlite"))
+            try plain.execute(sql: "CREATE TABLE t(x)")
+            let reopened = try SQLiteConnection(path: directory.path("plain.sqlite"), configuration: .init(pageSize: 16_384))
+            try reopened.execute(sql: "INSERT INTO t VALUES (1)")
+            #expect(try reopened.scalar("PRAGMA page_size", as: Int.self) == 4096)
+            #expect(try reopened.integrityCheck().isEmpty)
+        }
+
         @Test func closeIsIdempotentAndLaterUseThrows() throws {
             let directory = try TemporaryDirectory()
             defer { directory.remove() }

@@ -33,4 +33,24 @@ import Testing
             #expect(hex == SHA256.hexDigest(of: message), "split at \(split)")
         }
     }
+
+    /// Contiguous input takes the block-by-block path; any sequence the byte-by-byte one. Both,
+    /// in any pieces, give the same digest.
+    @Test(arguments: 0..<30 as Range<UInt64>)
+    func contiguousAndOtherSequencesInRandomPiecesAgree(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let message = (0..<random.next(in: 0...700)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        var contiguous = SHA256()
+        var sequential = SHA256()
+        var start = 0
+        while start < message.count {
+            let end = min(message.count, start + random.next(in: 0...150))
+            contiguous.update(Data(message[start..<end]))
+            sequential.update(message[start..<end].lazy.map { $0 })
+            start = end
+        }
+        let expected = SHA256.hexDigest(of: message.lazy.map { $0 })
+        #expect(contiguous.finalize().map { String(format: "%02x", $0) }.joined() == expected, "seed \(seed)")
+        #expect(sequential.finalize().map { String(format: "%02x", $0) }.joined() == expected, "seed \(seed)")
+    }
 }
