@@ -233,12 +233,14 @@ private struct ProfileReader {
                     en: "the industry must be a GB/T 4754 code such as C26, found \"\(value.displayText)\""))
             }
         }
-        let employees = optional(.employees).flatMap { count($0, field: .employees, integer: true, fail: fail) }.map { Int($0) }
+        let employees = optional(.employees)
+            .flatMap { count($0, field: .employees, integer: true, maximum: Self.maximumEmployees, fail: fail) }.map { Int($0) }
         let revenue = optional(.revenue).flatMap { count($0, field: .revenue, integer: false, fail: fail) }
         var year: Int?
         if let value = required(.year) {
             if let parsed = count(value, field: .year, integer: true, fail: fail) {
-                if (2000...latestYear).contains(Int(parsed)) {
+                // Compared as a number first: a year of 1e19 has no Int.
+                if (2000...Double(latestYear)).contains(parsed) {
                     year = Int(parsed)
                 } else {
                     fail(.year, LocalizedText(
@@ -327,7 +329,13 @@ private struct ProfileReader {
         }
     }
 
-    private func count(_ value: RawValue, field: ProfileField, integer: Bool, fail: (ProfileField, LocalizedText) -> Void) -> Double? {
+    /// More staff than any enterprise has; also keeps the count within `Int`.
+    static let maximumEmployees: Double = 10_000_000
+
+    private func count(
+        _ value: RawValue, field: ProfileField, integer: Bool, maximum: Double = .greatestFiniteMagnitude,
+        fail: (ProfileField, LocalizedText) -> Void
+    ) -> Double? {
         let number: Double?
         switch value {
         case .number(let parsed): number = parsed
@@ -345,6 +353,12 @@ private struct ProfileReader {
             fail(field, LocalizedText(
                 zh: "“\(label.zh)”应为\(integer ? "非负整数" : "非负数")，实际为\(formatNumber(number))",
                 en: "\(label.text(.en)): expected a \(integer ? "whole number" : "number") of at least 0, found \(formatNumber(number))"))
+            return nil
+        }
+        if number > maximum {
+            fail(field, LocalizedText(
+                zh: "“\(label.zh)”\(formatNumber(number))过大，不可能是真实数值；请核对数字和单位",
+                en: "\(label.text(.en)): \(formatNumber(number)) is far too large to be a real figure; check the number and its unit"))
             return nil
         }
         return number
