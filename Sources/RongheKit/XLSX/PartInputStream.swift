@@ -4,10 +4,14 @@ import Foundation
 /// memory or on disk whole.
 ///
 /// Every byte passes the prolog scanner before the parser sees it: a DOCTYPE is refused before
-/// libxml2 could expand a single entity. FoundationXML asks only for `open`, `read` and `close`.
+/// libxml2 could expand a single entity; and UTF-16 is checked for unpaired surrogates, on which
+/// libxml2 crashes (see ``UTF16StreamValidator``). FoundationXML asks only for `open`, `read` and `close`.
 final class PartInputStream: InputStream {
     private let reader: ZipEntryReader
     private var scanner = XMLPrologScanner()
+    private var utf16 = UTF16StreamValidator()
+    /// Bytes read but held back from the parser until the rest of their character arrives.
+    private var held: [UInt8] = []
     private var status: Stream.Status = .notOpen
     /// The error that stopped reading: a zip or limit error, or ``XLSXError/Problem/doctype``
     /// (without location; the caller adds it).
@@ -35,11 +39,29 @@ final class PartInputStream: InputStream {
     override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength length: Int) -> Int {
         guard failure == nil else { return -1 }
         do {
-            let count = try reader.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: length))
-            if !scanner.isFinished {
-                try scanner.scan(UnsafeBufferPointer(start: buffer, count: count))
+            // Bytes held back last time (the start of a UTF-16 unit or pair) go first.
+            var total = held.count
+            for (index, byte) in held.enumerated() {
+                buffer[index] = byte
             }
-            return count
+            held.removeAll(keepingCapacity: true)
+            while true {
+                let count = try reader.read(into: UnsafeMutableRawBufferPointer(start: buffer + total, count: length - total))
+                let fresh = UnsafeBufferPointer(start: buffer + total, count: count)
+                if !scanner.isFinished {
+                    try scanner.scan(fresh)
+                }
+                if count == 0 {
+                    try utf16.finish()
+                    return total  // a lone last byte: the parser says the part is cut off
+                }
+                let waiting = try utf16.scan(fresh)
+                total += count
+                if total > waiting || total == length {
+                    held = Array(UnsafeBufferPointer(start: buffer + total - waiting, count: waiting))
+                    return total - waiting
+                }
+            }
         } catch {
             failure = error
             status = .error

@@ -30,6 +30,10 @@ enum XMLPartParser {
             case nil: break
             case is XMLPrologScanner.DoctypeFound:
                 throw XLSXError(path: archive.path, location: .part(part), problem: .doctype)
+            case let surrogate as UTF16StreamValidator.UnpairedSurrogate:
+                throw XLSXError(
+                    path: archive.path, location: .part(part),
+                    problem: .malformedXML("the part's UTF-16 text has half a character (an unpaired surrogate) at byte \(surrogate.offset)"))
             case is XMLPrologScanner.PrologTooLong:
                 throw XLSXError(
                     path: archive.path, location: .part(part),
