@@ -5,6 +5,7 @@ let package = Package(
     name: "Ronghe",
     products: [
         .executable(name: "ronghe", targets: ["ronghe"]),
+        .executable(name: "ronghe-fuzz", targets: ["ronghe-fuzz"]),
         .library(name: "RongheKit", targets: ["RongheKit"]),
     ],
     targets: [
@@ -32,10 +33,24 @@ let package = Package(
             name: "ronghe-bench",
             dependencies: ["RongheKit"]
         ),
+        // Seeded mutation fuzzing of the survey readers: the mutators and a harness as a library
+        // (the tests run a bounded number of cases), and the long-running command. No C library.
+        .target(
+            name: "RongheFuzz",
+            dependencies: ["RongheKit"]
+        ),
+        .executableTarget(
+            name: "ronghe-fuzz",
+            dependencies: ["RongheFuzz", "RongheKit"]
+        ),
         .testTarget(
             name: "RongheKitTests",
             dependencies: ["RongheKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RongheFuzzTests",
+            dependencies: ["RongheFuzz", "RongheKit"]
         ),
         .testTarget(
             name: "RongheCLITests",
