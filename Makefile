@@ -1,11 +1,20 @@
 # Ronghe: two commands set everything up on a fresh Debian 12 machine with the Swift toolchain.
 #   make demo   installs what is missing, builds, runs the whole flow, leaves a workbook in reports/
-#   make test   installs what is missing, builds, runs every test
+#   make test   installs what is missing, builds, runs every test (the robustness checks' quick part
+#               among them: the malformed corpus, the unchanged database, a bounded fuzz run, the crashers)
+#   make check-robustness   the long part: release build, the crash script, minutes of fuzzing per reader
 
 PACKAGES := libsqlite3-dev libxlsxwriter-dev libminizip-dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT    ?= swift
 RELEASE  := .build/release
+
+# check-robustness: kills of import and score, and seconds of fuzzing per reader; the seeds are
+# printed, so any failure can be run again (FUZZ_SEED=$$(date +%s) explores new cases).
+CRASH_KILLS  ?= 24
+CRASH_SEED   ?= 20260301
+FUZZ_SECONDS ?= 180
+FUZZ_SEED    ?= 1
 
 .PHONY: all deps build demo test bench check-robustness clean
 
@@ -30,6 +39,12 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+check-robustness: deps
+	$(SWIFT) build -c release --product ronghe
+	$(SWIFT) build -c release --product ronghe-fuzz
+	scripts/robustness/crash-test $(RELEASE)/ronghe --kills $(CRASH_KILLS) --seed $(CRASH_SEED)
+	$(RELEASE)/ronghe-fuzz --seconds $(FUZZ_SECONDS) --cases 100000000 --seed $(FUZZ_SEED) --out .build/fuzz-findings
 
 clean:
 	rm -rf .build

@@ -38,6 +38,10 @@ struct FuzzSupervisor {
             process.arguments = arguments
             let output = Pipe()
             process.standardOutput = output
+            // A crashing child's backtrace goes to a file, kept with the finding.
+            let errors = scratch.appendingPathComponent("stderr-\(target.rawValue)")
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
             // The child reports its tally on standard output when it ends; read it as it comes so
             // that the pipe never fills.
@@ -71,8 +75,9 @@ struct FuzzSupervisor {
             if crashed, let current = Self.readProgress(progress) {
                 let what = hung ? "hang: no progress for \(Int(options.caseTimeout)) s"
                     : "crash: signal \(process.terminationStatus)"
-                tally.cases += 1
-                tally.findings.append(try record(target, case: current, what: what))
+                // The child died before its report: count the cases it ran, the fatal one included.
+                tally.cases += current - next + 1
+                tally.findings.append(try record(target, case: current, what: what, log: errors))
                 next = current + 1
             } else if process.terminationStatus != 0 && process.terminationStatus != 1 {
                 throw UsageError("the worker for \(target.rawValue) failed with status \(process.terminationStatus)")
@@ -84,11 +89,15 @@ struct FuzzSupervisor {
         return tally
     }
 
-    /// Saves the input of a finding and describes it.
-    private func record(_ target: FuzzTarget, case index: UInt64, what: String) throws -> String {
+    /// Saves the input of a finding (and the child's standard error, with a crash's backtrace)
+    /// and describes it.
+    private func record(_ target: FuzzTarget, case index: UInt64, what: String, log: URL? = nil) throws -> String {
         try FileManager.default.createDirectory(at: options.out, withIntermediateDirectories: true)
         let file = options.out.appendingPathComponent("\(target.rawValue)-seed\(options.seed)-case\(index).\(target.rawValue)")
         try Data(generator.input(for: target, seed: options.seed, case: index)).write(to: file)
+        if let log, let text = FileManager.default.contents(atPath: log.path) {
+            try text.write(to: file.appendingPathExtension("stderr.txt"))
+        }
         return "\(target.rawValue) seed \(options.seed) case \(index): \(what) (input: \(file.path))"
     }
 
