@@ -1,0 +1,106 @@
+"""The benchmark's figures as text: a table per size, the growth between sizes and a reading of
+the ratios, in Markdown that reads the same on a terminal and in review (results.md)."""
+
+# Time per record at 10x the reference size, relative to it, above which a step is called nonlinear.
+NONLINEAR = 1.25
+
+
+def table(header, lines, right_from=2):
+    """A padded Markdown table; columns from `right_from` on are right-aligned."""
+    cells = [header] + lines
+    widths = [max(len(row[c]) for row in cells) for c in range(len(header))]
+
+    def line(row):
+        return "| " + " | ".join(v.rjust(w) if c >= right_from else v.ljust(w)
+                                 for c, (v, w) in enumerate(zip(row, widths))) + " |"
+
+    rule = "|" + "|".join(("-" * (w + 1) + ":") if c >= right_from else ("-" * (w + 2))
+                          for c, w in enumerate(widths)) + "|"
+    return [line(header), rule] + [line(row) for row in lines]
+
+
+def base_of(rows, row):
+    return next(r for r in rows if r.size == row.size and r.step == row.step and r.base)
+
+
+def size_table(rows, size, steps):
+    header = ["step", "tool", "seconds", "work s", "records/s", "peak MB", "ronghe/peer"]
+    lines, previous = [], None
+    for step in steps:
+        for row in (r for r in rows if r.size == size and r.step == step):
+            base = base_of(rows, row)
+            ratio = "base" if row.base else ("" if "ronghe" in row.tool else f"{base.work / row.work:.2f}")
+            lines.append([step if step != previous else "", row.tool, f"{row.seconds:.2f}", f"{row.work:.2f}",
+                          f"{size / row.work:,.0f}", f"{row.peak_kb / 1024:.1f}", ratio])
+            previous = step
+    return table(header, lines)
+
+
+def reference_size(sizes):
+    return 10_000 if 10_000 in sizes else sizes[0]
+
+
+def growth(rows, sizes, steps):
+    """The growth table (time per record relative to the reference size) and the rows that grow faster than linearly."""
+    reference = reference_size(sizes)
+    header = ["step", "tool"] + [f"{size:,}" for size in sizes] + ["verdict"]
+    lines, nonlinear = [], []
+    for step in steps:
+        tools = list(dict.fromkeys(r.tool for r in rows if r.step == step))
+        for tool in tools:
+            per_record = {r.size: r.work / r.size for r in rows if r.step == step and r.tool == tool}
+            relative = {size: per_record[size] / per_record[reference] for size in sizes}
+            larger = [size for size in sizes if size > reference]
+            worst = max((relative[size] for size in larger), default=None)
+            if worst is None:
+                verdict = ""
+            elif worst > NONLINEAR:
+                verdict = "NONLINEAR"
+                nonlinear.append((step, tool, worst))
+            else:
+                verdict = "linear" if worst >= 1 / NONLINEAR else "sublinear"
+            lines.append([step, tool] + [f"{relative[size]:.2f}" for size in sizes] + [verdict])
+    return table(header, lines, right_from=2), nonlinear
+
+
+def reading(rows, sizes, steps):
+    """One sentence per step: Ronghe's work time against each peer at the largest size."""
+    size = sizes[-1]
+    sentences = []
+    for step in steps:
+        step_rows = [r for r in rows if r.size == size and r.step == step]
+        base = next(r for r in step_rows if r.base)
+        comparisons = ", ".join(f"{base.work / r.work:.2f}× {r.tool}" for r in step_rows if "ronghe" not in r.tool)
+        memory = ", ".join(f"{r.peak_kb / 1024:.0f} MB {r.tool}" for r in step_rows if "ronghe" not in r.tool)
+        sentences.append(f"- **{step}** at {size:,}: {base.tool} takes {base.work:.2f} s, {comparisons}; "
+                         f"peak {base.peak_kb / 1024:.0f} MB against {memory}.")
+    return sentences
+
+
+def document(facts, sizes, seed, rows, steps, check):
+    """The whole of results.md."""
+    out = ["# `make bench` results", "",
+           "Written by `scripts/bench/bench.py` (see `scripts/bench/README.md`); every run overwrites it. "
+           f"Sizes {', '.join(f'{s:,}' for s in sizes)}; seed {seed}; tree `indicators/lianghua-default.json`.", "",
+           "## Machine", ""]
+    out += [f"- {what}: {value}" for what, value in facts]
+    out += ["", "## What each step measures", ""]
+    out += [f"- **{step}**: {text}." for step, text in steps.items()]
+    out += ["", "*seconds*: the child process's wall time. *work s*: the step's own time as the child reports it "
+            "(without interpreter start-up or loading its input), else the wall time. *records/s*: enterprises per "
+            "work second. *peak MB*: the child's peak resident memory. *ronghe/peer*: Ronghe's work time (the row "
+            "marked base) divided by the peer's; above 1, Ronghe is slower.", ""]
+    for size in sizes:
+        out += [f"## {size:,} enterprises", ""] + size_table(rows, size, steps) + [""]
+    growth_lines, nonlinear = growth(rows, sizes, steps)
+    out += ["## Growth", "",
+            f"Work time per record at each size, relative to {reference_size(sizes):,} (1.00). Linear cost keeps "
+            f"the larger sizes near 1; above {NONLINEAR} is flagged NONLINEAR. Small sizes are often above 1: "
+            "start-up and fixed costs spread over few records.", ""] + growth_lines + [""]
+    if nonlinear:
+        out += ["Nonlinear: " + "; ".join(f"{step} / {tool} ({worst:.2f})" for step, tool, worst in nonlinear) + ".", ""]
+    out += ["## Reading", ""] + reading(rows, sizes, steps) + [""]
+    size, identical, compared = check
+    out += [f"Totals of `ronghe score --indicators … --json` and the reference scorer at {size:,}: "
+            f"{identical} of {compared} identical bit for bit.", ""]
+    return "\n".join(out)
