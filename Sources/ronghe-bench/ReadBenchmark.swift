@@ -81,11 +81,15 @@ enum ReadBenchmark {
         var rejected = 0
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = cpuSeconds()
         _ = try SurveyIntake(tree: tree).process(url, file: url.lastPathComponent) { _, validation in
             if validation.isAccepted { accepted += 1 } else { rejected += 1 }
         }
         let elapsed = seconds(clock.now - start)
-        try printJSON(["seconds": elapsed, "records": accepted + rejected, "accepted": accepted, "rejected": rejected])
+        try printJSON([
+            "seconds": elapsed, "cpu_seconds": cpuSeconds() - cpuStart, "records": accepted + rejected,
+            "accepted": accepted, "rejected": rejected,
+        ])
     }
 
     static func row(_ label: String, _ elapsed: Double, _ records: Int, size: Int, peak: Int?) -> String {

@@ -3,9 +3,10 @@
 prints a table per size and the growth between sizes, and writes them to results.md.
 
 Every figure comes from one child process measured alone (measure.py, measure_child.c): wall
-seconds and its own peak resident memory. "work" is the step's own time where the child reports it (the peers and
-ronghe-bench time their work without interpreter start-up or loading their input); for the
-`ronghe` commands it is the wall time. Ratios divide Ronghe's work time by the peer's.
+seconds, CPU seconds and its own peak resident memory. "work" is the step's own time where the
+child reports it (the peers and ronghe-bench time their work without interpreter start-up or
+loading their input); for the `ronghe` commands it is the whole process. Ratios and growth use
+CPU seconds of the work, which a busy machine disturbs far less than wall seconds.
 
 usage: bench.py [--sizes "1000 10000 100000"] [--seed S] [--work DIR] [--results FILE] [--release DIR]
 """
@@ -48,7 +49,8 @@ class Row:
     step: str
     tool: str
     seconds: float  # the child's wall time
-    work: float     # the step's own time: reported by the child, or its wall time
+    work: float     # the step's own wall time: reported by the child, or the child's wall time
+    cpu: float      # the step's own CPU time: reported by the child, or the child's CPU time
     peak_kb: int
     base: bool = False  # the Ronghe figure the step's ratios divide
 
@@ -65,15 +67,23 @@ class Bench:
     def run(self, name, command, accept=(0,)):
         return self.meter.run(command, os.path.join(self.folder, name), accept=accept, cwd=ROOT)
 
-    def add(self, step, tool, measurement, work=None, base=False, extra=None):
-        """Records a measurement; `extra` is another one of the same tool (its time and peak are added in)."""
-        seconds, peak = measurement.seconds, measurement.peak_kb
+    def add(self, step, tool, measurement, reported=None, base=False, extra=None):
+        """Records a measurement. `reported` is the work's (wall, CPU) seconds as the child printed
+        them; `extra` is another measurement of the same tool, whose times and peak are added in."""
+        seconds, cpu, peak = measurement.seconds, measurement.cpu, measurement.peak_kb
         if extra is not None:
-            seconds, peak = seconds + extra.seconds, max(peak, extra.peak_kb)
-        row = Row(self.size, step, tool, seconds, seconds if work is None else work, peak, base)
+            seconds, cpu, peak = seconds + extra.seconds, cpu + extra.cpu, max(peak, extra.peak_kb)
+        work, work_cpu = reported or (seconds, cpu)
+        row = Row(self.size, step, tool, seconds, work, work_cpu, peak, base)
         self.rows.append(row)
-        print(f"{self.size:>8,} {step:<15} {tool:<44} {row.seconds:8.2f} s  work {row.work:8.2f} s  "
-              f"{row.peak_kb / 1024:8.1f} MB", file=sys.stderr, flush=True)
+        print(f"{self.size:>8,} {step:<15} {tool:<38} {row.seconds:8.2f} s  work {row.work:8.2f} s  "
+              f"cpu {row.cpu:8.2f} s  {row.peak_kb / 1024:8.1f} MB", file=sys.stderr, flush=True)
+
+    @staticmethod
+    def reported(measurement):
+        """The (wall, CPU) seconds of its work that a peer or ronghe-bench printed."""
+        figures = measurement.json()
+        return figures["seconds"], figures["cpu_seconds"]
 
     def python_script(self, name, *arguments):
         return [self.python, os.path.join(HERE, name), *arguments]
@@ -102,7 +112,7 @@ class Bench:
         self.add(step, "ronghe campaign new + import", imported, extra=created, base=True)
         peer_database = os.path.join(self.folder, "peer.sqlite")
         measurement = self.run("peer-import", self.python_script("peer_import.py", survey, peer_database))
-        self.add(step, peer, measurement, work=measurement.json()["seconds"])
+        self.add(step, peer, measurement, self.reported(measurement))
         self.remove_database(peer_database)
         return database
 
@@ -111,14 +121,14 @@ class Bench:
         measurement = self.run("reference", self.python_script("reference_scorer.py", TREE, self.csv))
         figures = measurement.json()
         self.add("score", "reference_scorer.py (pandas, numpy)", measurement,
-                 work=figures["read_seconds"] + figures["score_seconds"])
+                 (figures["read_seconds"] + figures["score_seconds"], figures["cpu_seconds"]))
 
     def read_step(self):
         measurement = self.run("read", [self.ronghe_bench, "read", "--file", self.xlsx, "--tree", TREE])
-        self.add("read XLSX", "ronghe read + validate", measurement, work=measurement.json()["seconds"], base=True)
+        self.add("read XLSX", "ronghe read + validate", measurement, self.reported(measurement), base=True)
         for library in ("openpyxl", "calamine"):
             measurement = self.run(f"read-{library}", self.python_script("peer_read.py", library, self.xlsx))
-            self.add("read XLSX", f"{library} (read only)", measurement, work=measurement.json()["seconds"])
+            self.add("read XLSX", f"{library} (read only)", measurement, self.reported(measurement))
 
     def write_step(self):
         step = "write workbook"
@@ -129,7 +139,8 @@ class Bench:
             self.ronghe_bench, "export", "--file", self.csv, "--runs", "0", "--tree", TREE,
             "--out", os.path.join(self.folder, "export-bench.xlsx")])
         figures = measurement.json()
-        self.add(step, "ronghe write alone (7 sheets)", measurement, work=figures["write_seconds"], base=True)
+        self.add(step, "ronghe write alone (7 sheets)", measurement,
+                 (figures["write_seconds"], figures["write_cpu_seconds"]), base=True)
 
         # The peers write what the Ranking sheet of Ronghe's workbook holds, streaming where Ronghe streams.
         table = os.path.join(self.folder, "ranking.tsv")
@@ -138,9 +149,9 @@ class Bench:
         for library in ("xlsxwriter", "openpyxl"):
             out = os.path.join(self.folder, f"{library}.xlsx")
             measurement = self.run(f"write-{library}", self.python_script("peer_write.py", library, table, out, *streaming))
-            self.add(step, f"{library} (Ranking sheet)", measurement, work=measurement.json()["seconds"])
+            self.add(step, f"{library} (Ranking sheet)", measurement, self.reported(measurement))
         measurement = self.run("write-c", [self.floor, table, os.path.join(self.folder, "floor.xlsx"), *streaming])
-        self.add(step, "C + libxlsxwriter (floor)", measurement, work=measurement.json()["seconds"])
+        self.add(step, "C + libxlsxwriter (floor)", measurement, self.reported(measurement))
 
     def check_totals(self):
         """Whether `ronghe score --indicators TREE CSV --json` and the reference scorer give the same

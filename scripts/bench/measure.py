@@ -1,4 +1,4 @@
-"""Runs one child process and measures it alone: wall seconds and peak resident memory.
+"""Runs one child process and measures it alone: wall seconds, CPU seconds and peak resident memory.
 
 Each child is started by measure_child.c, which forks it from a small process and reads its own
 rusage with wait4(2): the figure is that child's high-water mark, neither the benchmark's (a
@@ -20,9 +20,11 @@ class BenchFailure(Exception):
 
 @dataclass
 class Measurement:
-    """One child's figures: wall seconds, peak RSS in kB, exit status and what it printed."""
+    """One child's figures: wall seconds, peak RSS in kB, CPU seconds (user + system), exit status
+    and what it printed."""
     seconds: float
     peak_kb: int
+    cpu: float
     status: int
     stdout: str
 
@@ -55,8 +57,8 @@ class Meter:
                 tail = err.read()[-2000:]
             raise BenchFailure(f"{' '.join(command)} exited with {status}:\n{tail}")
         with open(report_path, encoding="utf-8") as report:
-            seconds, peak_kb = report.read().split()
+            seconds, peak_kb, cpu = report.read().split()
         os.remove(report_path)
         with open(out_path, encoding="utf-8", errors="replace") as out:
             text = out.read()
-        return Measurement(seconds=float(seconds), peak_kb=int(peak_kb), status=status, stdout=text)
+        return Measurement(seconds=float(seconds), peak_kb=int(peak_kb), cpu=float(cpu), status=status, stdout=text)

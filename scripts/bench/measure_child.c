@@ -8,7 +8,7 @@
  * /usr/bin/time, which does the same but is not installed everywhere.
  *
  * usage: measure_child REPORT COMMAND [ARGUMENT...]
- *        writes "SECONDS PEAK_KB" to REPORT and exits with COMMAND's status (128 + signal if killed);
+ *        writes "SECONDS PEAK_KB CPU_SECONDS" (wall, peak RSS, user + system time) to REPORT and exits with COMMAND's status (128 + signal if killed);
  *        standard input, output and error are COMMAND's.
  */
 #include <stdio.h>
@@ -48,7 +48,8 @@ int main(int argc, char **argv) {
     }
     double seconds = now() - started;
     FILE *report = fopen(argv[1], "w");
-    if (!report || fprintf(report, "%.6f %ld\n", seconds, usage.ru_maxrss) < 0 || fclose(report) != 0) {
+    double cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+    if (!report || fprintf(report, "%.6f %ld %.6f\n", seconds, usage.ru_maxrss, cpu) < 0 || fclose(report) != 0) {
         perror(argv[1]);
         return 70;
     }

@@ -24,14 +24,14 @@ def base_of(rows, row):
 
 
 def size_table(rows, size, steps):
-    header = ["step", "tool", "seconds", "work s", "records/s", "peak MB", "ronghe/peer"]
+    header = ["step", "tool", "seconds", "work s", "work cpu s", "records/s", "peak MB", "ronghe/peer"]
     lines, previous = [], None
     for step in steps:
         for row in (r for r in rows if r.size == size and r.step == step):
             base = base_of(rows, row)
-            ratio = "base" if row.base else ("" if "ronghe" in row.tool else f"{base.work / row.work:.2f}")
+            ratio = "base" if row.base else ("" if "ronghe" in row.tool else f"{base.cpu / row.cpu:.2f}")
             lines.append([step if step != previous else "", row.tool, f"{row.seconds:.2f}", f"{row.work:.2f}",
-                          f"{size / row.work:,.0f}", f"{row.peak_kb / 1024:.1f}", ratio])
+                          f"{row.cpu:.2f}", f"{size / row.work:,.0f}", f"{row.peak_kb / 1024:.1f}", ratio])
             previous = step
     return table(header, lines)
 
@@ -41,14 +41,15 @@ def reference_size(sizes):
 
 
 def growth(rows, sizes, steps):
-    """The growth table (time per record relative to the reference size) and the rows that grow faster than linearly."""
+    """The growth table (CPU time per record relative to the reference size) and the rows that grow
+    faster than linearly."""
     reference = reference_size(sizes)
     header = ["step", "tool"] + [f"{size:,}" for size in sizes] + ["verdict"]
     lines, nonlinear = [], []
     for step in steps:
         tools = list(dict.fromkeys(r.tool for r in rows if r.step == step))
         for tool in tools:
-            per_record = {r.size: r.work / r.size for r in rows if r.step == step and r.tool == tool}
+            per_record = {r.size: r.cpu / r.size for r in rows if r.step == step and r.tool == tool}
             relative = {size: per_record[size] / per_record[reference] for size in sizes}
             larger = [size for size in sizes if size > reference]
             worst = max((relative[size] for size in larger), default=None)
@@ -64,16 +65,16 @@ def growth(rows, sizes, steps):
 
 
 def reading(rows, sizes, steps):
-    """One sentence per step: Ronghe's work time against each peer at the largest size."""
+    """One sentence per step: Ronghe's work against each peer at the largest size."""
     size = sizes[-1]
     sentences = []
     for step in steps:
         step_rows = [r for r in rows if r.size == size and r.step == step]
         base = next(r for r in step_rows if r.base)
-        comparisons = ", ".join(f"{base.work / r.work:.2f}× {r.tool}" for r in step_rows if "ronghe" not in r.tool)
+        comparisons = ", ".join(f"{base.cpu / r.cpu:.2f}× {r.tool}" for r in step_rows if "ronghe" not in r.tool)
         memory = ", ".join(f"{r.peak_kb / 1024:.0f} MB {r.tool}" for r in step_rows if "ronghe" not in r.tool)
-        sentences.append(f"- **{step}** at {size:,}: {base.tool} takes {base.work:.2f} s, {comparisons}; "
-                         f"peak {base.peak_kb / 1024:.0f} MB against {memory}.")
+        sentences.append(f"- **{step}** at {size:,}: {base.tool} takes {base.work:.2f} s ({base.cpu:.2f} s of CPU), "
+                         f"{comparisons} in CPU time; peak {base.peak_kb / 1024:.0f} MB against {memory}.")
     return sentences
 
 
@@ -86,15 +87,17 @@ def document(facts, sizes, seed, rows, steps, check):
     out += [f"- {what}: {value}" for what, value in facts]
     out += ["", "## What each step measures", ""]
     out += [f"- **{step}**: {text}." for step, text in steps.items()]
-    out += ["", "*seconds*: the child process's wall time. *work s*: the step's own time as the child reports it "
-            "(without interpreter start-up or loading its input), else the wall time. *records/s*: enterprises per "
-            "work second. *peak MB*: the child's peak resident memory. *ronghe/peer*: Ronghe's work time (the row "
-            "marked base) divided by the peer's; above 1, Ronghe is slower.", ""]
+    out += ["", "*seconds*: the child process's wall time. *work s*, *work cpu s*: the wall and CPU (user + system) "
+            "time of the step's own work as the child reports it (without interpreter start-up or loading its "
+            "input), else the whole child's. *records/s*: enterprises per work second. *peak MB*: the child's peak "
+            "resident memory. *ronghe/peer*: Ronghe's work CPU time (the row marked base) divided by the peer's; "
+            "above 1, Ronghe is slower. CPU time, not wall time: the machine is shared, and waiting for a core is "
+            "not the tool's cost.", ""]
     for size in sizes:
         out += [f"## {size:,} enterprises", ""] + size_table(rows, size, steps) + [""]
     growth_lines, nonlinear = growth(rows, sizes, steps)
     out += ["## Growth", "",
-            f"Work time per record at each size, relative to {reference_size(sizes):,} (1.00). Linear cost keeps "
+            f"Work CPU time per record at each size, relative to {reference_size(sizes):,} (1.00). Linear cost keeps "
             f"the larger sizes near 1; above {NONLINEAR} is flagged NONLINEAR. Small sizes are often above 1: "
             "start-up and fixed costs spread over few records.", ""] + growth_lines + [""]
     if nonlinear:
