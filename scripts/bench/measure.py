@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 import native
 
+# Numerical libraries keep to one thread: OpenBLAS starts a pool per core as soon as numpy is
+# imported (openpyxl imports it too), and its idle threads spin, adding CPU time no work needs.
+# Every tool measured here works on one thread, Ronghe included.
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
 
 class BenchFailure(Exception):
     """A child failed, or printed what the benchmark cannot read."""
@@ -51,7 +56,7 @@ class Meter:
         out_path, err_path, report_path = (f"{log_prefix}.{suffix}" for suffix in ("out", "err", "rusage"))
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             status = subprocess.call([self.runner, report_path, *command], stdout=out, stderr=err,
-                                     stdin=subprocess.DEVNULL, cwd=cwd)
+                                     stdin=subprocess.DEVNULL, cwd=cwd, env={**os.environ, **ONE_THREAD})
         if status not in accept:
             with open(err_path, encoding="utf-8", errors="replace") as err:
                 tail = err.read()[-2000:]

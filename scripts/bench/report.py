@@ -78,11 +78,12 @@ def reading(rows, sizes, steps):
     return sentences
 
 
-def document(facts, sizes, seed, rows, steps, check):
+def document(facts, sizes, seed, repeat, rows, steps, check):
     """The whole of results.md."""
     out = ["# `make bench` results", "",
            "Written by `scripts/bench/bench.py` (see `scripts/bench/README.md`); every run overwrites it. "
-           f"Sizes {', '.join(f'{s:,}' for s in sizes)}; seed {seed}; tree `indicators/lianghua-default.json`.", "",
+           f"Sizes {', '.join(f'{s:,}' for s in sizes)}; seed {seed}; tree `indicators/lianghua-default.json`; "
+           + (f"each figure the run with the least work CPU time of {repeat}." if repeat > 1 else "each figure one run."), "",
            "## Machine", ""]
     out += [f"- {what}: {value}" for what, value in facts]
     out += ["", "## What each step measures", ""]
