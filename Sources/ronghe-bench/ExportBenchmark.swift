@@ -1,27 +1,27 @@
 import Foundation
 import RongheKit
 
-/// `ronghe-bench export`: scores N synthetic surveys (or the records of one survey file), selects,
-/// runs the robustness analysis, then writes the leaders' workbook and times each stage, with the
-/// peak memory while writing alone.
+/// `ronghe-bench export`: scores N synthetic surveys (or the records of one survey file, or a
+/// database's latest batch), selects, runs the robustness analysis, then writes the leaders'
+/// workbook and times each stage, with the peak memory while writing alone.
 ///
-/// With `--file`, the data are those of `ronghe export --indicators TREE FILE`, so `make bench`
-/// can time the write alone on exactly the workbook the command writes; it then prints one JSON
-/// object for scripts instead of the lines for people.
+/// With `--file` the data are those of `ronghe export --indicators TREE FILE`, with `--db` those
+/// of `ronghe export --db DB`, so `make bench` can time the write alone on exactly the workbook
+/// the command writes; it then prints one JSON object for scripts instead of the lines for people.
 enum ExportBenchmark {
     static let usage = """
-        ronghe-bench export [--count N | --file SURVEY] [--runs R] [--seed S] [--memory auto|memory|stream]
-                                   [--out FILE] [--tree FILE]
+        ronghe-bench export [--count N | --file SURVEY | --db DB] [--runs R] [--seed S]
+                                   [--memory auto|memory|stream] [--out FILE] [--tree FILE]
         """
 
     static func run(_ arguments: ArraySlice<String>) throws {
         let options = try options(arguments)
-        let allowed: Set<String> = ["count", "file", "runs", "seed", "memory", "out", "tree"]
+        let allowed: Set<String> = ["count", "file", "db", "runs", "seed", "memory", "out", "tree"]
         if let unknown = options.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw BenchError(description: "unknown option --\(unknown)")
         }
-        if options["file"] != nil && options["count"] != nil {
-            throw BenchError(description: "--count and --file exclude each other")
+        if ["count", "file", "db"].filter({ options[$0] != nil }).count > 1 {
+            throw BenchError(description: "--count, --file and --db exclude each other")
         }
         let count: Int = try number(options, "count", 100_000)
         let runs: Int = try number(options, "runs", 1_000)
@@ -38,6 +38,7 @@ enum ExportBenchmark {
 
         let clock = ContinuousClock()
         var start = clock.now
+        var stored: ReproducedBatch?
         let surveys: [SurveyResponse]
         let intake: ReportInput.Intake
         if let file = options["file"] {
@@ -45,16 +46,23 @@ enum ExportBenchmark {
             collector.add(URL(fileURLWithPath: file), file: file)
             surveys = collector.responses
             intake = collector.summary
+        } else if let path = options["db"] {
+            // As `ronghe export --db`: the only campaign's latest batch, scored again and checked.
+            let store = try CampaignStore.open(path: path)
+            guard let campaign = try store.campaigns().first else { throw BenchError(description: "\(path): no campaign") }
+            stored = try store.reproduce(batch: store.latestBatch(of: campaign).id)
+            surveys = []
+            intake = ReportInput.Intake(try store.intakeSummary(of: campaign))
         } else {
             surveys = Array(SurveyGenerator(tree: tree, seed: seed).prefix(count))
             intake = .allAccepted(count)
         }
         let gathering = seconds(clock.now - start)
         start = clock.now
-        let result = try ScoringEngine(tree: tree).score(surveys)
+        let result = try stored?.result ?? ScoringEngine(tree: tree).score(surveys)
         let scoring = seconds(clock.now - start)
         start = clock.now
-        let selection = try Selection.select(result)
+        let selection = try stored?.selection ?? Selection.select(result)
         let selecting = seconds(clock.now - start)
         start = clock.now
         let robustness = runs > 0 ? try RobustnessAnalysis.run(result, settings: RobustnessSettings(runs: runs, seed: seed)) : nil
@@ -75,7 +83,7 @@ enum ExportBenchmark {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let size = ((try? FileManager.default.attributesOfItem(atPath: out)[.size]) as? NSNumber)?.intValue ?? 0
 
-        if options["file"] != nil {
+        if options["file"] != nil || options["db"] != nil {
             try printJSON([
                 "enterprises": result.count, "read_seconds": gathering, "score_seconds": scoring + selecting + analysing,
                 "write_seconds": writing, "write_cpu_seconds": writingCPU, "write_peak_kb": peakWhileWriting ?? 0, "peak_kb": usage.ru_maxrss,

@@ -16,11 +16,13 @@ let usage = """
     robustness  score N synthetic surveys of the tree (default 10000, seed S), select, then run the
                 rank-robustness analysis (R runs, default 1000; weight spread P, default 0.2) and
                 print wall times and runs per second.
-    export      score N synthetic surveys (default 100000), or the records of one survey file with
-                --file, select, run R robustness runs (default 1000; 0 skips), then write the
-                leaders' workbook to FILE (default /tmp/ronghe-bench-export.xlsx); print each
-                stage's wall time, the resident memory before writing, the peak while writing (the
-                peak is reset first) and overall, and the file's size. With --file, one JSON object.
+    export      score N synthetic surveys (default 100000), the records of one survey file with
+                --file, or the latest batch of a database's only campaign with --db (scored again,
+                as `ronghe export --db` does), select, run R robustness runs (default 1000; 0
+                skips), then write the leaders' workbook to FILE (default
+                /tmp/ronghe-bench-export.xlsx); print each stage's wall time, the resident memory
+                before writing, the peak while writing (the peak is reset first) and overall, and
+                the file's size. With --file or --db, one JSON object.
     read        write N generated enterprises (default 100000) as UTF-8 CSV, GB18030 CSV and XLSX,
                 then time reading and validating each, with peak memory and records per second.
                 With --file, read and validate that one file instead and print one JSON object.

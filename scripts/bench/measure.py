@@ -15,7 +15,7 @@ import native
 
 # Numerical libraries keep to one thread: OpenBLAS starts a pool per core as soon as numpy is
 # imported (openpyxl imports it too), and its idle threads spin, adding CPU time no work needs.
-# Every tool measured here works on one thread, Ronghe included.
+# The peers work on one thread; Ronghe uses its own threads where it has them.
 ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
