@@ -76,10 +76,11 @@ def reading(rows, sizes, steps):
         step_rows = [r for r in rows if r.size == size and r.step == step]
         base = next(r for r in step_rows if r.base)
         peers = [r for r in step_rows if "ronghe" not in r.tool]
-        comparisons = ", ".join(f"{base.cpu / r.cpu:.2f}× {r.tool} ({base.work / r.work:.2f}× in wall time)" for r in peers)
-        memory = ", ".join(f"{r.peak_kb / 1024:.0f} MB {r.tool}" for r in peers)
-        sentences.append(f"- **{step}** at {size:,}: {base.tool} takes {base.work:.2f} s ({base.cpu:.2f} s of CPU), "
-                         f"{comparisons} in CPU time; peak {base.peak_kb / 1024:.0f} MB against {memory}.")
+        comparisons = "; ".join(f"{base.cpu / r.cpu:.2f}× the CPU time of {r.tool} ({base.work / r.work:.2f}× its wall time)"
+                                for r in peers)
+        memory = ", ".join(f"{r.peak_kb / 1024:.0f} MB for {r.tool}" for r in peers)
+        sentences.append(f"- **{step}** at {size:,}: {base.tool} takes {base.work:.2f} s ({base.cpu:.2f} s of CPU): "
+                         f"{comparisons}. Peak memory {base.peak_kb / 1024:.0f} MB against {memory}.")
     return sentences
 
 
