@@ -43,9 +43,15 @@ let package = Package(
             name: "ronghe-fuzz",
             dependencies: ["RongheFuzz", "RongheKit"]
         ),
+        // Test data shared by the test targets.
+        .target(
+            name: "RongheTestSupport",
+            dependencies: ["RongheKit"],
+            path: "Tests/RongheTestSupport"
+        ),
         .testTarget(
             name: "RongheKitTests",
-            dependencies: ["RongheKit"],
+            dependencies: ["RongheKit", "RongheTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -54,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RongheCLITests",
-            dependencies: ["RongheCLI", "RongheKit"],
+            dependencies: ["RongheCLI", "RongheKit", "RongheTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -43,6 +43,7 @@ public enum Ronghe {
             .command(FlagCommand.self),
             .command(ExportCommand.self),
             .command(GenerateCommand.self),
+            .command(DemoCommand.self),
         ]
     )
 

@@ -4,13 +4,23 @@ import RongheKit
 /// `ronghe-bench read`: writes N generated enterprises once as a UTF-8 CSV file, a GB18030 CSV
 /// file and an XLSX batch sheet in a temporary folder, then times reading and validating each
 /// with `SurveyIntake`, with the peak memory of each read.
+///
+/// With `--file`, it reads and validates that one file instead and prints one JSON object, so
+/// `make bench` can time Ronghe on the very file its peers read.
 enum ReadBenchmark {
-    static let usage = "ronghe-bench read [--count N] [--seed S] [--tree FILE] [--keep DIR]"
+    static let usage = "ronghe-bench read [--count N] [--seed S] [--tree FILE] [--keep DIR] | read --file SURVEY [--tree FILE]"
 
     static func run(_ arguments: ArraySlice<String>) throws {
         let options = try options(arguments)
-        if let unknown = options.keys.sorted().first(where: { !["count", "seed", "tree", "keep"].contains($0) }) {
+        if let unknown = options.keys.sorted().first(where: { !["count", "seed", "tree", "keep", "file"].contains($0) }) {
             throw BenchError(description: "unknown option --\(unknown)")
+        }
+        if let file = options["file"] {
+            if let other = options.keys.sorted().first(where: { $0 != "file" && $0 != "tree" }) {
+                throw BenchError(description: "--\(other) does not go with --file")
+            }
+            let tree = try IndicatorTree.load(contentsOf: URL(fileURLWithPath: options["tree"] ?? "indicators/lianghua-default.json"))
+            return try readOne(URL(fileURLWithPath: file), tree: tree)
         }
         let count: Int = try number(options, "count", 100_000)
         let seed: UInt64 = try number(options, "seed", 1)
@@ -63,6 +73,23 @@ enum ReadBenchmark {
             print(row(file.label, elapsed, accepted + rejected, size: size, peak: ProcessMemory.kilobytes("VmHWM"))
                 + String(format: "  %9d %9d %9d", accepted, rejected, warnings + summary.warnings.count))
         }
+    }
+
+    /// Reads and validates one file, then prints its figures as one JSON object.
+    static func readOne(_ url: URL, tree: IndicatorTree) throws {
+        var accepted = 0
+        var rejected = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        let cpuStart = cpuSeconds()
+        _ = try SurveyIntake(tree: tree).process(url, file: url.lastPathComponent) { _, validation in
+            if validation.isAccepted { accepted += 1 } else { rejected += 1 }
+        }
+        let elapsed = seconds(clock.now - start)
+        try printJSON([
+            "seconds": elapsed, "cpu_seconds": cpuSeconds() - cpuStart, "records": accepted + rejected,
+            "accepted": accepted, "rejected": rejected,
+        ])
     }
 
     static func row(_ label: String, _ elapsed: Double, _ records: Int, size: Int, peak: Int?) -> String {

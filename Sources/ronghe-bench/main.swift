@@ -9,21 +9,23 @@ let usage = """
     usage: ronghe-bench [version]
            ronghe-bench robustness [--count N] [--runs R] [--seed S] [--spread P]
                                    [--normalization none|leaf:Q|run:Q] [--threads T] [--tree FILE]
-           ronghe-bench export [--count N] [--runs R] [--seed S] [--memory auto|memory|stream]
-                               [--out FILE] [--tree FILE]
+           \(ExportBenchmark.usage)
            \(ReadBenchmark.usage)
            \(ScoreBenchmark.usage)
 
     robustness  score N synthetic surveys of the tree (default 10000, seed S), select, then run the
                 rank-robustness analysis (R runs, default 1000; weight spread P, default 0.2) and
                 print wall times and runs per second.
-    export      score N synthetic surveys (default 100000), select, run R robustness runs (default
-                1000; 0 skips), then write the leaders' workbook to FILE (default
+    export      score N synthetic surveys (default 100000), the records of one survey file with
+                --file, or the latest batch of a database's only campaign with --db (scored again,
+                as `ronghe export --db` does), select, run R robustness runs (default 1000; 0
+                skips), then write the leaders' workbook to FILE (default
                 /tmp/ronghe-bench-export.xlsx); print each stage's wall time, the resident memory
                 before writing, the peak while writing (the peak is reset first) and overall, and
-                the file's size.
+                the file's size. With --file or --db, one JSON object.
     read        write N generated enterprises (default 100000) as UTF-8 CSV, GB18030 CSV and XLSX,
                 then time reading and validating each, with peak memory and records per second.
+                With --file, read and validate that one file instead and print one JSON object.
     score       time the scoring engine on N generated enterprises (default 100000).
     """
 
@@ -52,6 +54,20 @@ func number<T: LosslessStringConvertible>(_ options: [String: String], _ name: S
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+/// The CPU time (user and system) this process has used so far, in seconds: with wall times,
+/// it tells a slow step from a busy machine.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+}
+
+/// Prints one JSON object on one line with sorted keys, for scripts such as `make bench`.
+func printJSON(_ object: [String: Any]) throws {
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
 }
 
 func robustness(_ arguments: ArraySlice<String>) throws {
@@ -103,79 +119,6 @@ func robustness(_ arguments: ArraySlice<String>) throws {
     print("close calls: \(analysis.closeCalls.count) of \(analysis.enterprises.filter { $0.cell != nil }.count) competitors")
 }
 
-/// Resident memory now and at its peak, in MB, from /proc/self/status.
-func memory() -> (current: Double, peak: Double) {
-    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    func field(_ name: String) -> Double {
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
-        return (Double(line.split(separator: " ").dropFirst().first { Double($0) != nil } ?? "0") ?? 0) / 1024
-    }
-    return (field("VmRSS"), field("VmHWM"))
-}
-
-/// Resets the peak resident memory (VmHWM) to the current value; Linux only.
-func resetPeakMemory() {
-    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-}
-
-func export(_ arguments: ArraySlice<String>) throws {
-    let options = try options(arguments)
-    let allowed: Set<String> = ["count", "runs", "seed", "memory", "out", "tree"]
-    if let unknown = options.keys.sorted().first(where: { !allowed.contains($0) }) {
-        throw BenchError(description: "unknown option --\(unknown)")
-    }
-    let count: Int = try number(options, "count", 100_000)
-    let runs: Int = try number(options, "runs", 1_000)
-    let seed: UInt64 = try number(options, "seed", 1)
-    let out = options["out"] ?? "/tmp/ronghe-bench-export.xlsx"
-    let mode: ReportWorkbook.MemoryMode
-    switch options["memory"] ?? "auto" {
-    case "auto": mode = .automatic
-    case "memory": mode = .inMemory
-    case "stream": mode = .constantMemory
-    case let other: throw BenchError(description: "--memory: expected auto, memory or stream, found \"\(other)\"")
-    }
-    let tree = try IndicatorTree.load(contentsOf: URL(fileURLWithPath: options["tree"] ?? "indicators/lianghua-default.json"))
-
-    let clock = ContinuousClock()
-    var start = clock.now
-    let surveys = Array(SurveyGenerator(tree: tree, seed: seed).prefix(count))
-    let generating = seconds(clock.now - start)
-    start = clock.now
-    let result = try ScoringEngine(tree: tree).score(surveys)
-    let scoring = seconds(clock.now - start)
-    start = clock.now
-    let selection = try Selection.select(result)
-    let selecting = seconds(clock.now - start)
-    start = clock.now
-    let robustness = runs > 0 ? try RobustnessAnalysis.run(result, settings: RobustnessSettings(runs: runs, seed: seed)) : nil
-    let analysing = seconds(clock.now - start)
-    let before = memory()
-
-    let input = ReportInput(
-        campaign: "ronghe-bench 合成批次", batch: .init(scoredAt: Date(timeIntervalSince1970: 1_779_240_600)), result: result,
-        selection: selection, robustness: robustness, intake: .allAccepted(count))
-    resetPeakMemory()
-    start = clock.now
-    let outcome = try ReportWorkbook(input).write(to: out, options: .init(memoryMode: mode))
-    let writing = seconds(clock.now - start)
-    let after = memory()
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    let size = ((try? FileManager.default.attributesOfItem(atPath: out)[.size]) as? NSNumber)?.doubleValue ?? 0
-
-    print("ronghe-bench export: engine \(engineVersion), tree \(tree.id) \(tree.version)")
-    print("enterprises \(count), runs \(runs), seed \(seed), \(outcome.usedConstantMemory ? "constant-memory" : "in-memory") workbook")
-    print(String(format: "generate   %8.3f s", generating))
-    print(String(format: "score      %8.3f s", scoring))
-    print(String(format: "select     %8.3f s  (%d recommended)", selecting, selection.recommended.count))
-    print(String(format: "robustness %8.3f s", analysing))
-    print(String(format: "write      %8.3f s  (%d profiles)", writing, outcome.profiles))
-    print(String(format: "memory     %8.1f MB resident before writing, %.1f MB peak while writing, %.1f MB peak overall",
-        before.current, after.peak, Double(usage.ru_maxrss) / 1024))
-    print(String(format: "file       %8.1f MB  %@", size / 1_048_576, out))
-}
-
 let arguments = CommandLine.arguments.dropFirst()
 do {
     switch arguments.first {
@@ -184,7 +127,7 @@ do {
     case "robustness":
         try robustness(arguments.dropFirst())
     case "export":
-        try export(arguments.dropFirst())
+        try ExportBenchmark.run(arguments.dropFirst())
     case "read":
         try ReadBenchmark.run(arguments.dropFirst())
     case "score":

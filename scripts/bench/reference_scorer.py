@@ -10,10 +10,16 @@ It shares no code with Ronghe: it is both the benchmark's peer and a cross-check
 numbers. Batch-relative rules, entropy weights and geometric means are not implemented (the
 default tree uses none of them); a tree that has them is refused.
 
-usage: reference_scorer.py TREE.json SURVEYS.csv OUT.csv
+usage: reference_scorer.py TREE.json SURVEYS.csv [OUT.csv]
+
+It prints one JSON line with the seconds spent reading (the tree and the CSV) and scoring, the CPU
+seconds of both, and the number of enterprises. Without OUT.csv it only reads, scores and times:
+the benchmark's mode.
 """
+import functools
 import json
 import math
+import operator
 import re
 import sys
 import time
@@ -321,13 +327,24 @@ def score(tree, frame, mapping):
         weighting = node.get("weighting", "explicit")
         if weighting not in ("explicit", "equal") or node.get("aggregation", "arithmetic") != "arithmetic":
             raise SystemExit(f"node {node['id']}: weighting {weighting} is not implemented by the reference scorer")
-        columns = np.column_stack([aggregate(c) for c in node["children"]])
-        weights = np.array([c.get("weight", 1.0) if weighting == "explicit" else 1.0 for c in node["children"]])
-        present = ~np.isnan(columns)
-        present_weight = (present * weights).sum(axis=1)
+        # The same operations in the same order as Ronghe's NodeAggregator, so totals agree bit for
+        # bit: weights normalised within the node, re-spread over the children that have a score,
+        # then a weighted sum in child order.
+        children = [aggregate(c) for c in node["children"]]
+        if weighting == "explicit":
+            raw = [float(c.get("weight", 0.0)) for c in node["children"]]
+            total = functools.reduce(operator.add, raw, 0.0)
+            weights = [w / total for w in raw] if total > 0 else raw
+        else:
+            weights = [1 / len(children)] * len(children)
+        present_weight = np.zeros(n)
+        for column, weight in zip(children, weights):
+            present_weight += np.where(np.isnan(column), 0.0, weight)
+        result = np.zeros(n)
         with np.errstate(invalid="ignore", divide="ignore"):
-            result = np.nansum(columns * weights, axis=1) / present_weight
-        result[present_weight == 0] = np.nan
+            for column, weight in zip(children, weights):
+                result += np.where(np.isnan(column), 0.0, (weight / present_weight) * column)
+        result[~(present_weight > 0)] = np.nan
         nodes[node["id"]] = np.clip(result, 0, 100)
         return nodes[node["id"]]
 
@@ -365,20 +382,29 @@ def score(tree, frame, mapping):
 
 
 def main():
-    tree_path, csv_path, out_path = sys.argv[1:4]
-    started = time.perf_counter()
+    if len(sys.argv) not in (3, 4):
+        raise SystemExit(__doc__.split("\n\n")[-2])
+    tree_path, csv_path = sys.argv[1:3]
+    out_path = sys.argv[3] if len(sys.argv) == 4 else None
+    started, cpu_started = time.perf_counter(), time.process_time()
     tree = json.load(open(tree_path, encoding="utf-8"))
     frame, header, aliases = read_table(csv_path)
     mapping = map_columns(header, tree, aliases)
     read = time.perf_counter()
     totals, stages, vetoes, ranks, completeness = score(tree, frame, mapping)
-    scored = time.perf_counter()
+    scored, cpu_scored = time.perf_counter(), time.process_time()
+    if out_path is not None:
+        write_scores(out_path, frame, mapping, totals, stages, vetoes, ranks, completeness)
+    print(json.dumps({"read_seconds": read - started, "score_seconds": scored - read,
+                      "cpu_seconds": cpu_scored - cpu_started, "count": len(frame)}))
+
+
+def write_scores(out_path, frame, mapping, totals, stages, vetoes, ranks, completeness):
     uscc = frame.iloc[:, mapping["uscc"]].map(lambda c: "".join(fold(c).upper().split()))
     out = pd.DataFrame({"uscc": uscc, "total": [repr(float(t)) for t in totals], "stage": stages,
                         "vetoes": vetoes, "rank": [("" if math.isnan(k) else str(int(k))) for k in ranks],
                         "completeness": [repr(float(c)) for c in completeness]})
     out.sort_values("uscc").to_csv(out_path, index=False)
-    print(json.dumps({"read_seconds": read - started, "score_seconds": scored - read, "count": len(frame)}))
 
 
 if __name__ == "__main__":

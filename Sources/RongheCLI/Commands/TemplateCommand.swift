@@ -16,9 +16,14 @@ struct TemplateCommand: Command {
             A hidden sheet records the indicator tree (id, version and hash) and the cell of \
             every answer, so `ronghe import` reads filled-in forms back and refuses a form made \
             for another tree.
+
+            The tree is the file given with --indicators, or else the current tree of a \
+            campaign in the database (--campaign NAME, which may be left out when the database \
+            holds only one).
             """,
         arguments: [
             .option("indicators", valueName: "FILE", help: "The indicator tree (JSON) whose questions the form asks."),
+            .option("campaign", valueName: "NAME", help: "Without --indicators: the campaign whose current tree the form asks."),
             .option("out", short: "o", valueName: "FILE", required: true, help: "Where to write the form; must end in .xlsx."),
             .option(
                 "lang", allowedValues: Language.allCases.map(\.rawValue), default: Language.zh.rawValue,
@@ -28,21 +33,31 @@ struct TemplateCommand: Command {
         examples: [
             "ronghe template --indicators indicators/lianghua-default.json --out 2026年两化融合调查表.xlsx",
             "ronghe template --indicators indicators/lianghua-default.json --out survey-en.xlsx --lang en",
+            "ronghe template --campaign 德州2026 --out 德州2026调查表.xlsx",
         ]
     )
 
-    /// Where the indicator tree comes from; a campaign in the database is the next source.
+    /// Where the indicator tree comes from.
     enum TreeSource: Equatable {
+        /// A tree file.
         case file(String)
+        /// The current tree of a campaign in the database; nil for the only campaign.
+        case campaign(String?)
     }
 
-    var source: TreeSource?
+    var source: TreeSource
     var out: String
     var language: Language
     var force: Bool
 
     init(_ arguments: ParsedArguments) throws {
-        source = try arguments.option("indicators", as: String.self).map(TreeSource.file)
+        let campaign = try arguments.option("campaign", as: String.self)
+        if let file = try arguments.option("indicators", as: String.self) {
+            if campaign != nil { throw ValidationError("give `--indicators FILE` or `--campaign NAME`, not both") }
+            source = .file(file)
+        } else {
+            source = .campaign(campaign)
+        }
         out = try arguments.value("out")
         // The scanner has checked the word against the allowed values.
         language = Language(rawValue: try arguments.value("lang")) ?? .zh
@@ -50,9 +65,6 @@ struct TemplateCommand: Command {
     }
 
     func validate() throws {
-        guard source != nil else {
-            throw ValidationError("give the indicator tree with `--indicators FILE`")
-        }
         guard out.lowercased().hasSuffix(".xlsx") else {
             throw ValidationError("`--out` must name an .xlsx file, got '\(out)'")
         }
@@ -97,8 +109,15 @@ struct TemplateCommand: Command {
             // Relative to the working directory, keeping the user's spelling for messages.
             let directory = URL(fileURLWithPath: context.workingDirectory.path, isDirectory: true)
             return try IndicatorTree.load(contentsOf: URL(fileURLWithPath: path, relativeTo: directory))
-        case nil:
-            throw ValidationError("give the indicator tree with `--indicators FILE`")
+        case .campaign(let name):
+            let store: CampaignStore
+            do {
+                store = try StoreAccess.open(context)
+            } catch StoreError.databaseMissing {
+                throw ValidationError("give the indicator tree with `--indicators FILE`, or a campaign's database with `--db PATH`")
+            }
+            let campaign = try StoreAccess.campaign(name, in: store)
+            return try store.tree(of: campaign.tree)
         }
     }
 }

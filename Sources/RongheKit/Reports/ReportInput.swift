@@ -135,13 +135,18 @@ extension ReportInput.Rejection {
     /// carried and its errors. A message about another place than the record's own (a cell, a
     /// JSON key) starts with that place, so the enterprise can find it.
     public init(record: FileLocation, uscc: String?, name: String?, errors: [SurveyIssue]) {
+        self.init(file: record.file, place: Self.placeText(record.place), uscc: uscc, name: name, errors: errors)
+    }
+
+    /// A rejection of the record at `place` (as ``placeText(_:)`` writes it) with its errors.
+    public init(file: String, place: String?, uscc: String?, name: String?, errors: [SurveyIssue]) {
         self.init(
-            file: record.file, place: Self.placeText(record.place), uscc: uscc, name: name,
+            file: file, place: place, uscc: uscc, name: name,
             messages: errors.map { issue in
-                guard let place = Self.placeText(issue.location.place), issue.location.place != record.place else {
+                guard let issuePlace = Self.placeText(issue.location.place), issuePlace != place else {
                     return issue.message
                 }
-                return LocalizedText(zh: "\(place)：\(issue.message.zh)", en: "\(place): \(issue.message.text(.en))")
+                return LocalizedText(zh: "\(issuePlace)：\(issue.message.zh)", en: "\(issuePlace): \(issue.message.text(.en))")
             })
     }
 

@@ -111,16 +111,21 @@ extension CampaignStore {
         var records: [PendingRecord] = []
         var parsed = ParsedFile(format: format, records: [], fileError: nil, fileWarnings: [], isStrictRejection: false)
         do {
-            let summary = try intake.process(copy, file: name) { raw, validation in
+            // Encoding for storage is as much work as checking: it runs with the checks, on every
+            // processor. A record the duplicate check then rejects leaves its encodings unused.
+            let summary = try intake.process(copy, file: name, prepare: { raw, validation in
+                (raw: StoredJSON.encode(raw: raw), profile: validation.response.map { StoredJSON.encode(profile: $0.profile) },
+                 answers: validation.response.map { StoredJSON.encode(answers: $0.answers) })
+            }) { raw, validation, encoded in
                 var record = PendingRecord(
                     ordinal: records.count + 1, location: raw.location, place: raw.location.description, uscc: nil, name: nil,
-                    rawJSON: StoredJSON.encode(raw: raw), issues: validation.issues)
+                    rawJSON: encoded.raw, issues: validation.issues)
                 if let response = validation.response {
                     record.uscc = response.profile.uscc
                     record.name = response.profile.name
                     record.profile = response.profile
-                    record.profileJSON = StoredJSON.encode(profile: response.profile)
-                    record.answersJSON = StoredJSON.encode(answers: response.answers)
+                    record.profileJSON = encoded.profile
+                    record.answersJSON = encoded.answers
                 } else {
                     (record.uscc, record.name) = Self.claimedIdentity(of: raw, mapper: mapper)
                 }

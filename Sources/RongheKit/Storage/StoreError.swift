@@ -39,6 +39,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotReadFile(file: String, reason: String)
     /// Stored data that ronghe cannot read back: the database was changed by hand or is damaged.
     case damaged(String)
+    /// Scoring a batch's stored inputs again does not give its stored results (another engine).
+    case notReproducible(batch: Int64, uscc: String, detail: String)
 
     /// The message, naming what to do about it.
     public var description: String {
@@ -81,6 +83,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(uscc) is not flagged \(flag)"
         case .cannotReadFile(let file, let reason):
             return "cannot read \(file): \(reason)"
+        case .notReproducible(let batch, let uscc, let detail):
+            let whose = uscc.isEmpty ? "" : " for \(uscc)"
+            return "batch \(batch) cannot be reproduced: scoring its stored surveys again with engine \(engineVersion) "
+                + "gives other results\(whose) (\(detail)); score the campaign again with `ronghe score --force`"
         case .damaged(let problem):
             return "the database holds data ronghe cannot read back (\(problem)); was it changed by another program?"
         }

@@ -311,23 +311,33 @@ enum StoredJSON {
     }
 }
 
-/// Builds JSON text by appending, for the store's fixed encodings.
+/// Builds JSON text by appending, for the store's fixed encodings. The text is built as UTF-8
+/// bytes: appending to a `String` fragment by fragment cost a fifth of an import's time.
 struct JSONTextWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(256)
+    }
+
+    /// The JSON text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func raw(_ fragment: String) {
-        text += fragment
+        bytes.append(contentsOf: fragment.utf8)
     }
 
     /// A string literal, escaped as ``JSONValue`` escapes: only what JSON requires.
     mutating func string(_ value: String) {
         // Most strings need no escape: append them whole.
         if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            text += "\""
-            text += value
-            text += "\""
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
         } else {
-            JSONValue.writeEscaped(value, to: &text)
+            var escaped = ""
+            JSONValue.writeEscaped(value, to: &escaped)
+            bytes.append(contentsOf: escaped.utf8)
         }
     }
 
@@ -336,40 +346,40 @@ struct JSONTextWriter {
     /// come, it is written as `null` rather than as invalid JSON.
     mutating func number(_ value: Double) {
         guard value.isFinite else {
-            text += "null"
+            raw("null")
             return
         }
         if value == value.rounded(.towardZero), abs(value) < 9e15 {
             // -0.0 prints as "-0", which reads back as -0.0.
-            text += value.sign == .minus && value == 0 ? "-0" : String(Int64(value))
+            raw(value.sign == .minus && value == 0 ? "-0" : String(Int64(value)))
         } else {
-            text += "\(value)"
+            raw(value.description)
         }
     }
 
     mutating func key(_ key: String, first: Bool = false) {
-        if !first { text += "," }
+        if !first { bytes.append(UInt8(ascii: ",")) }
         string(key)
-        text += ":"
+        bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONTextWriter, S.Element) -> Void) {
-        text += "["
+        bytes.append(UInt8(ascii: "["))
         var first = true
         for value in elements {
-            if !first { text += "," }
+            if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             element(&self, value)
         }
-        text += "]"
+        bytes.append(UInt8(ascii: "]"))
     }
 
     mutating func object<V>(_ members: [(key: String, value: V)], _ value: (inout JSONTextWriter, V) -> Void) {
-        text += "{"
+        bytes.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {
             key(member.key, first: index == 0)
             value(&self, member.value)
         }
-        text += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 }

@@ -36,7 +36,7 @@ enum AnswerParser {
         // figures (most cells of a batch) are none of those and skip it.
         var key: String?
         if case .text(let text) = raw, !isPlainFigure(text) {
-            if text.contains("#"), case let folded = TextNormalization.fold(text).uppercased(), spreadsheetErrors.contains(folded) {
+            if text.utf8.contains(0x23), case let folded = TextNormalization.fold(text).uppercased(), spreadsheetErrors.contains(folded) {
                 return .problem(LocalizedText(
                     zh: "单元格显示表格错误值\(folded)（公式出错）；请直接填写数值，或留空",
                     en: "the cell shows the spreadsheet error \(folded) (a formula failed); type the value itself or leave it blank"))
@@ -151,13 +151,13 @@ enum AnswerParser {
                 body.removeLast(suffix.count)
             }
         }
-        if body.contains(",") {
+        if body.utf8.contains(0x2C) {  // ,
             // Only well-formed thousands groups: 1,234 or 12,345.6 — never 1,2.
             let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
             let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
             let head = groups[0].hasPrefix("-") || groups[0].hasPrefix("+") ? groups[0].dropFirst() : groups[0][...]
             guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            body = body.replacingOccurrences(of: ",", with: "")
+            body = String(decoding: body.utf8.filter { $0 != 0x2C }, as: UTF8.self)
         }
         guard isDecimalLiteral(body), let value = Double(body), value.isFinite else { return nil }
         return (value, hasPercentSign)

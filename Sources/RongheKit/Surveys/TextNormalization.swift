@@ -11,7 +11,7 @@ enum TextNormalization {
     /// ``fold(_:)`` for any text.
     static func unicodeFold(_ text: String) -> String {
         var folded = text.precomposedStringWithCompatibilityMapping
-        if folded.contains("\u{2212}") { folded = folded.replacingOccurrences(of: "\u{2212}", with: "-") }
+        if folded.unicodeScalars.contains("\u{2212}") { folded = folded.replacingOccurrences(of: "\u{2212}", with: "-") }
         return folded.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -78,39 +78,53 @@ enum TextNormalization {
         return String(decoding: result, as: UTF8.self)
     }
 
-    // Chinese labels (option labels, column headers) are compared as often. Text made only of
-    // ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 、。【】 is its own NFKC form: none of
-    // these characters has a decomposition or combines with another. Its only white space is
-    // ASCII, and only ASCII letters have case.
+    // Chinese labels (option labels, column headers) are compared as often. In text made only of
+    // ASCII, CJK unified ideographs (U+4E00–U+9FFF), 、。【】, the full-width forms of ASCII
+    // (U+FF01–U+FF5E: （３５％）), the ideographic space and the minus sign, no character
+    // combines with another, so NFKC works character by character: the full-width forms become
+    // their ASCII letters, the ideographic space a space, the rest stays; fold's own substitution
+    // turns the minus sign into `-`. The only white space left is ASCII, and only ASCII letters
+    // have case.
 
-    private static func isStable(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 || (0x4E00...0x9FFF).contains(scalar.value)
-            || scalar == "\u{3001}" || scalar == "\u{3002}" || scalar == "\u{3010}" || scalar == "\u{3011}"
+    /// The scalar `scalar` folds to when it is one of the characters above, else nil.
+    private static func simpleFold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x00...0x7F, 0x4E00...0x9FFF, 0x3001, 0x3002, 0x3010, 0x3011: return scalar
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)
+        case 0x3000: return " "
+        case 0x2212: return "-"
+        default: return nil
+        }
     }
 
-    /// `fold(text)` when `text` is NFKC-stable as described above, else nil.
+    /// The UTF-8 of `text` folded, when all its characters are the simple ones above, else nil.
+    private static func simpleFoldedUTF8(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for original in text.unicodeScalars {
+            guard let scalar = simpleFold(original) else { return nil }
+            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        }
+        return bytes
+    }
+
+    /// `fold(text)` when `text` is made of the simple characters above, else nil.
     static func stableFold(_ text: String) -> String? {
-        guard text.unicodeScalars.allSatisfy(isStable) else { return nil }
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].value < 0x80, isASCIIWhitespace(UInt8(scalars[start].value)) {
-            start = scalars.index(after: start)
-        }
-        while end > start {
-            let last = scalars[scalars.index(before: end)]
-            guard last.value < 0x80, isASCIIWhitespace(UInt8(last.value)) else { break }
-            end = scalars.index(before: end)
-        }
-        return String(scalars[start..<end])
+        guard let bytes = simpleFoldedUTF8(text) else { return nil }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// `matchKey(text)` when `text` is NFKC-stable as described above, else nil.
+    /// `matchKey(text)` when `text` is made of the simple characters above, else nil.
     static func stableMatchKey(_ text: String) -> String? {
-        guard text.unicodeScalars.allSatisfy(isStable) else { return nil }
-        var result = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var depth = 0
-        for scalar in text.unicodeScalars {
+        for original in text.unicodeScalars {
+            guard let scalar = simpleFold(original) else { return nil }
             switch scalar {
             case "(", "[", "\u{3010}": depth += 1
             case ")", "]", "\u{3011}": depth = max(0, depth - 1)
@@ -119,12 +133,12 @@ enum TextNormalization {
                 if scalar.value < 0x80 {
                     let byte = UInt8(scalar.value)
                     if isASCIIWhitespace(byte) { continue }
-                    result.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? Unicode.Scalar(byte + 32) : scalar)
+                    bytes.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
                 } else {
-                    result.append(scalar)
+                    UTF8.encode(scalar) { bytes.append($0) }
                 }
             }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -70,7 +70,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (["template", "--out", "form.xlsx"], "error: give the indicator tree with `--indicators FILE`"),
+        (["template", "--out", "form.xlsx"], "error: give the indicator tree with `--indicators FILE`, or a campaign's database with `--db PATH`"),
+        (["template", "--indicators", "tree.json", "--campaign", "德州2026", "--out", "form.xlsx"],
+         "error: give `--indicators FILE` or `--campaign NAME`, not both"),
         (["template", "--indicators", "tree.json", "--out", "form.xls"], "error: `--out` must name an .xlsx file, got 'form.xls'"),
         (["template", "--indicators", "tree.json"], "error: missing option `--out FILE`"),
     ])
@@ -81,6 +83,20 @@ import Testing
         #expect(result.status == 64)
         #expect(result.output == "")
         #expect(result.error.hasPrefix(message + "\n"), "\(result.error)")
+    }
+
+    @Test func aCampaignsCurrentTreeGivesTheFormOfItsFile() throws {
+        let workspace = try Workspace()
+        workspace.createCampaign()
+        let stored = workspace.run(["template", "--campaign", "德州2026", "--out", "stored.xlsx"])
+        #expect(stored.status == 0, "\(stored)")
+        #expect(stored.output.hasPrefix("Wrote stored.xlsx: survey form (zh) for indicator tree lianghua-default 2026.1,"))
+        #expect(workspace.run(["template", "--indicators", "tree.json", "--out", "file.xlsx"]).status == 0)
+        let form = { (name: String) in try XLSXReader(path: workspace.url.appendingPathComponent(name).path).grid(ofSheet: "问卷") }
+        #expect(try form("stored.xlsx") == form("file.xlsx"))
+        let unknown = workspace.run(["template", "--campaign", "济南2026", "--out", "x.xlsx"])
+        #expect(unknown.status == 64)
+        #expect(unknown.error.hasPrefix("error: no campaign named '济南2026'; the campaigns are: 德州2026\n"))
     }
 
     @Test func aLanguageItDoesNotKnowIsAUsageError() throws {

@@ -22,18 +22,46 @@ import Testing
         #expect(TextNormalization.fold(text) == Self.reference(text))
     }
 
-    /// Over random strings of ASCII, Chinese, punctuation, full-width forms, combining marks and
-    /// compatibility characters, the fast path gives exactly what full NFKC gives.
+    /// What the random strings below are made of: ASCII, Chinese, punctuation, full-width forms,
+    /// combining marks and compatibility characters.
+    static let pool: [Unicode.Scalar] = [
+        "a", "Z", "0", " ", "\t", "\n", "\r", "\u{B}", "\u{C}", "\u{85}", "\u{A0}", ",", "(", ")", "[", "]", ":", "德", "州", "龍", "龜",
+        "、", "。", "【", "】", "“", "”", "‘", "’", "（", "）", "３", "％", "Ａ", "ｚ", "：", "\u{3000}", "\u{2212}", "\u{301}", "\u{308}",
+        "ﬁ", "①", "㎡", "\u{F900}", "é", "\u{FF5F}", "\u{FFE5}",
+    ]
+
+    static func randomText(_ random: inout SplitMix64) -> String {
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<random.next(in: 0...8) { scalars.append(pool[random.next(in: 0...(pool.count - 1))]) }
+        return String(scalars)
+    }
+
+    /// Over random strings, the fast paths give exactly what full NFKC gives.
     @Test(arguments: 1...8 as ClosedRange<UInt64>)
     func theFastPathChangesNothing(seed: UInt64) {
-        let pool: [Unicode.Scalar] = ["a", "Z", "0", " ", "\t", "\n", "\r", "\u{B}", "\u{C}", "\u{85}", "\u{A0}", ",", "(", "德", "州", "龍", "龜", "、", "。", "“", "”", "‘", "’",
-                                      "（", "）", "３", "％", "\u{3000}", "\u{2212}", "\u{301}", "\u{308}", "ﬁ", "①", "㎡", "\u{F900}", "é"]
         var random = SplitMix64(seed: seed)
         for _ in 0..<2000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<random.next(in: 0...8) { scalars.append(pool[random.next(in: 0...(pool.count - 1))]) }
-            let text = String(scalars)
+            let text = Self.randomText(&random)
             #expect(TextNormalization.fold(text) == Self.reference(text), "seed \(seed): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
+    }
+
+    /// The same for match keys: the ASCII and simple-character paths agree with the general one.
+    @Test(arguments: 1...8 as ClosedRange<UInt64>)
+    func matchKeyFastPathsChangeNothing(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<2000 {
+            let text = Self.randomText(&random)
+            #expect(TextNormalization.matchKey(text) == TextNormalization.unicodeMatchKey(text),
+                    "seed \(seed): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test(arguments: [
+        ("总监级（中层以上）", "总监级"), ("所属区县（行政区划代码）", "所属区县"), ("Deputy General Manager", "deputygeneralmanager"),
+        ("ＥＲＰ　模块：", "erp模块"), ("【注】是", "是"), ("N/A", "n/a"),
+    ])
+    func matchKeys(text: String, key: String) {
+        #expect(TextNormalization.matchKey(text) == key)
     }
 }
