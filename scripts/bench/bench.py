@@ -5,9 +5,9 @@ prints a table per size and the growth between sizes, and writes them to results
 Every figure comes from one child process measured alone (measure.py, measure_child.c): wall
 seconds, CPU seconds and its own peak resident memory. "work" is the step's own time where the
 child reports it (the peers and ronghe-bench time their work without interpreter start-up or
-loading their input); for the `ronghe` commands it is the whole process. Ratios and growth use
-CPU seconds of the work, which a busy machine disturbs far less than wall seconds; ratios are also
-given in wall seconds, where Ronghe's parallel import gains.
+loading their input); for the `ronghe` commands it is the whole process. Ratios and growth are
+given in CPU seconds of the work, which a busy machine disturbs less, and in wall seconds, where
+Ronghe's parallel checking of records gains.
 
 usage: bench.py [--sizes "1000 10000 100000"] [--seed S] [--repeat R] [--work DIR] [--results FILE] [--release DIR]
 """
@@ -211,13 +211,13 @@ def main():
     sizes = sorted({int(size) for size in arguments.sizes.replace(",", " ").split()})
     if not sizes:
         parser.error("--sizes: give at least one size")
+    if arguments.repeat < 1:
+        parser.error("--repeat: at least 1")
 
     peers.ensure_python_packages()
     facts = machine.facts()
     work = os.path.abspath(arguments.work)
     os.makedirs(work, exist_ok=True)
-    if arguments.repeat < 1:
-        parser.error("--repeat: at least 1")
     bench = Bench(work, os.path.abspath(arguments.release), arguments.seed, arguments.repeat, sys.executable)
     check = None
     for size in sizes:
