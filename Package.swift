@@ -32,14 +32,20 @@ let package = Package(
             name: "ronghe-bench",
             dependencies: ["RongheKit"]
         ),
+        // Test data shared by the test targets.
+        .target(
+            name: "RongheTestSupport",
+            dependencies: ["RongheKit"],
+            path: "Tests/RongheTestSupport"
+        ),
         .testTarget(
             name: "RongheKitTests",
-            dependencies: ["RongheKit"],
+            dependencies: ["RongheKit", "RongheTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RongheCLITests",
-            dependencies: ["RongheCLI", "RongheKit"],
+            dependencies: ["RongheCLI", "RongheKit", "RongheTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

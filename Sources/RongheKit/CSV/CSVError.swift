@@ -17,6 +17,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `encoding` is the encoding the reader was decoding. `detected` is true when the reader
     /// chose it itself from the bytes (no byte order mark, nothing forced by the caller).
     case undecodable(path: String, line: Int, offset: Int, byte: UInt8, encoding: CSVEncoding, detected: Bool)
+    /// The file ends inside a multi-byte character, which starts at `offset` on `line`: it was
+    /// cut off, as an interrupted upload or copy leaves it.
+    case cutOffCharacter(path: String, line: Int, offset: Int, encoding: CSVEncoding)
     /// A field opened a quote on `line` and the file ended before the closing quote.
     case unterminatedQuote(path: String, line: Int)
     /// With strict quotes, a quote inside a field that does not start with one.
@@ -42,7 +45,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String {
         switch self {
         case let .cannotOpen(path, _), let .cannotRead(path, _), let .cannotWrite(path, _),
-            let .undecodable(path, _, _, _, _, _), let .unterminatedQuote(path, _),
+            let .undecodable(path, _, _, _, _, _), let .cutOffCharacter(path, _, _, _), let .unterminatedQuote(path, _),
             let .strayQuote(path, _, _), let .textAfterClosingQuote(path, _, _),
             let .fieldTooLong(path, _, _, _), let .recordTooLong(path, _, _),
             let .tooManyFields(path, _, _), let .tooManyRecords(path, _, _),
@@ -56,7 +59,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .cannotOpen, .cannotRead, .cannotWrite:
             nil
-        case let .undecodable(_, line, _, _, _, _), let .unterminatedQuote(_, line),
+        case let .undecodable(_, line, _, _, _, _), let .cutOffCharacter(_, line, _, _), let .unterminatedQuote(_, line),
             let .strayQuote(_, line, _), let .textAfterClosingQuote(_, line, _),
             let .fieldTooLong(_, line, _, _), let .recordTooLong(_, line, _),
             let .tooManyFields(_, line, _), let .tooManyRecords(_, line, _),
@@ -90,6 +93,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             case (_, false):
                 return "the file is not valid \(encoding) (\(bad))"
             }
+        case let .cutOffCharacter(_, _, offset, encoding):
+            return "the file ends in the middle of a character (\(encoding), at offset \(offset)): it was probably cut off; "
+                + "ask the sender to save it and send it again"
         case let .unterminatedQuote(_, line):
             return "a quoted field opened on line \(line) is never closed"
         case let .strayQuote(_, _, field):

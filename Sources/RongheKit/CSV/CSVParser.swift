@@ -32,6 +32,8 @@ struct CSVParser {
     private var quoteLine = 1
     private var recordBytes = 0
     private var recordCount = 0
+    /// Whether ``finish()`` returned a record: the file's last line had no line break.
+    private(set) var finishedWithoutLineEnd = false
 
     /// A parser for the file `path`, splitting on `separator`, with the reader's limits.
     init(path: String, separator: CSVSeparator, options: CSVReader.Options) {
@@ -178,6 +180,7 @@ struct CSVParser {
             throw .unterminatedQuote(path: path, line: quoteLine)
         case .fieldStart, .unquoted, .quoteInQuoted:
             try endField()
+            finishedWithoutLineEnd = true
             return endRecord()
         }
     }

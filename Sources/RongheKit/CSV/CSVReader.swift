@@ -126,6 +126,12 @@ public final class CSVReader {
     /// throughout leaves it nil, and reads the same in UTF-8 and GB18030.
     public var encoding: CSVEncoding? { decoder.encoding }
 
+    /// Whether the record ``next()`` returned last ends the file without a line break after it.
+    ///
+    /// Spreadsheet programs end every line, so together with a record shorter than the header
+    /// this tells of a file cut off in the middle of its last line.
+    public var lastRecordHasNoLineBreak: Bool { parser?.finishedWithoutLineEnd ?? false }
+
     /// The next record, or nil after the last one.
     public func next() throws(CSVError) -> CSVRecord? {
         if let failure {

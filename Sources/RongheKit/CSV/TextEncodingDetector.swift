@@ -1,7 +1,7 @@
 /// Decides which encoding a CSV file is in, from its bytes.
 ///
 /// The rule, in order: a byte order mark names the encoding (UTF-8 `EF BB BF`, UTF-16LE `FF FE`,
-/// UTF-16BE `FE FF`); bytes that are well-formed UTF-8 are UTF-8 (so are ASCII-only bytes, which
+/// UTF-16BE `FE FF`); zero bytes at one parity only are UTF-16 without a mark; bytes that are well-formed UTF-8 are UTF-8 (so are ASCII-only bytes, which
 /// read the same in every encoding here); anything else is taken to be GB18030, the superset of
 /// GBK and GB2312 that Chinese spreadsheet programs write. Whether GB18030 really decodes is found
 /// out by decoding: this type only chooses. Chinese text in GBK is practically never well-formed
@@ -25,6 +25,23 @@ public enum TextEncodingDetector {
         if head.count >= 2, head[0] == 0xFE, head[1] == 0xFF {
             return (.utf16BigEndian, 2)
         }
+        return nil
+    }
+
+    /// UTF-16 without a byte order mark, as some conversion tools write it, told from its zero
+    /// bytes: ASCII characters (separators, digits, credit codes) have a zero high byte, so in the
+    /// first kilobyte zeros fall almost all on odd offsets (little-endian) or on even offsets
+    /// (big-endian). Text in UTF-8 or GB18030 has no zero bytes at all.
+    public static func utf16WithoutByteOrderMark<Bytes: Collection>(
+        at bytes: Bytes
+    ) -> CSVEncoding? where Bytes.Element == UInt8 {
+        var zeros = (even: 0, odd: 0)
+        for (offset, byte) in bytes.prefix(1024).enumerated() where byte == 0 {
+            if offset % 2 == 0 { zeros.even += 1 } else { zeros.odd += 1 }
+        }
+        // A few CJK characters have a zero low byte (一 is U+4E00), so the other parity may have some.
+        if zeros.odd >= 8 && zeros.even * 8 <= zeros.odd { return .utf16LittleEndian }
+        if zeros.even >= 8 && zeros.odd * 8 <= zeros.even { return .utf16BigEndian }
         return nil
     }
 

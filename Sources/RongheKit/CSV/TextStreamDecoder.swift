@@ -83,6 +83,13 @@ final class TextStreamDecoder {
             try use(forced, detected: false)
         } else if let mark = TextEncodingDetector.byteOrderMark(at: pending) {
             try use(mark.encoding, detected: false)
+        } else {
+            while pending.count < 1024, !sourceEnded {
+                try readChunk()
+            }
+            if let utf16 = TextEncodingDetector.utf16WithoutByteOrderMark(at: pending) {
+                try use(utf16, detected: true)
+            }
         }
     }
 
@@ -141,6 +148,8 @@ final class TextStreamDecoder {
         // Where decoding stopped short of the end of `pending`, and whether that is an error.
         var stop: Int?
         var bad = false
+        // Whether the bytes end inside a character: the file was cut off there.
+        var cutOff = false
         switch encoding {
         case nil:
             // Only ASCII is pending: detection runs as soon as anything else is.
@@ -150,7 +159,7 @@ final class TextStreamDecoder {
             case .valid:
                 break
             case let .incomplete(index):
-                (stop, bad) = (index, sourceEnded)
+                (stop, bad, cutOff) = (index, sourceEnded, sourceEnded)
             case let .invalid(index):
                 (stop, bad) = (index, true)
             }
@@ -163,7 +172,7 @@ final class TextStreamDecoder {
             case .complete:
                 break
             case let .incomplete(index):
-                (stop, bad) = (index, sourceEnded)
+                (stop, bad, cutOff) = (index, sourceEnded, sourceEnded)
             case let .invalid(index):
                 (stop, bad) = (index, true)
             }
@@ -190,6 +199,8 @@ final class TextStreamDecoder {
                 error = .undecodable(
                     path: path, line: utf8Failure.line, offset: utf8Failure.offset, byte: utf8Failure.byte,
                     encoding: .utf8, detected: true)
+            } else if cutOff {
+                error = .cutOffCharacter(path: path, line: counter.line, offset: pendingOffset + stop, encoding: encoding ?? .utf8)
             }
             // Hand over the text before the bad byte first, so the records that end before it are
             // read whatever the chunk size; the error comes with the next call.

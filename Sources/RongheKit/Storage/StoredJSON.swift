@@ -22,7 +22,8 @@ import Foundation
 /// `employees` and `revenue` left out when not given.
 ///
 /// **Places** (``FileLocation/Place``): `{"line":17}`, `{"cell":"C7","sheet":"问卷"}`,
-/// `{"row":7,"sheet":"问卷"}`, `{"path":"answers[\"B1.1\"]"}`, or `null` for the file as a whole.
+/// `{"row":7,"sheet":"问卷"}`, `{"sheet":"问卷"}`, `{"path":"answers[\"B1.1\"]"}`, or `null` for the file as a
+/// whole.
 ///
 /// **Raw records** (``RawSurvey``): `{"fields":[…],"file":…,"place":…}`; each field is
 /// `[key, value]`, or `[key, value, place]` when its place differs from the record's (a form's
@@ -111,6 +112,10 @@ enum StoredJSON {
             writer.raw("{\"row\":\(row),\"sheet\":")
             writer.string(sheet)
             writer.raw("}")
+        case .sheet(let sheet):
+            writer.raw("{\"sheet\":")
+            writer.string(sheet)
+            writer.raw("}")
         case .jsonPath(let path):
             writer.raw("{\"path\":")
             writer.string(path)
@@ -128,10 +133,11 @@ enum StoredJSON {
             if case .string(let sheet)? = value?["sheet"] {
                 if case .string(let reference)? = value?["cell"] { return .cell(sheet: sheet, reference: reference) }
                 if case .number(let row, _)? = value?["row"], let row = Int(exactly: row) { return .row(sheet: sheet, row: row) }
+                if value?["cell"] == nil && value?["row"] == nil { return .sheet(sheet) }
             }
             fallthrough
         default:
-            throw DecodingError(what: what, problem: "a place is not one of line, cell, row or path")
+            throw DecodingError(what: what, problem: "a place is not one of line, cell, row, sheet or path")
         }
     }
 

@@ -40,7 +40,10 @@ public struct JSONParser {
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
-        if parser.position < parser.bytes.count {
+        if let next = parser.current {
+            if next == UInt8(ascii: "{") || next == UInt8(ascii: "[") {
+                throw parser.error("a second JSON value follows the first; a file holds one value, so put several in an array [ … ]")
+            }
             throw parser.error("unexpected text after the end of the JSON document")
         }
         return value
@@ -86,7 +89,11 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected character \(describe(byte)) where a value was expected")
+        default:
+            for word in ["NaN", "Infinity"] where bytes[position...].starts(with: word.utf8) {
+                throw error("\(word) is not a JSON value; leave the value out or write null")
+            }
+            throw error("unexpected character \(describe(byte)) where a value was expected")
         }
     }
 
@@ -123,7 +130,9 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw error("expected a quoted key in the object") }
+            guard current == UInt8(ascii: "\"") else {
+                throw error(current == nil ? "the document ends inside an object" : "expected a quoted key in the object")
+            }
             let keyOffset = position
             let key = try parseString()
             if !seen.insert(key).inserted {
@@ -195,7 +204,8 @@ public struct JSONParser {
         }
         let literal = String(decoding: bytes[start..<position], as: UTF8.self)
         guard let value = Double(literal), value.isFinite else {
-            throw error("the number \(literal) is too large", at: start)
+            let shown = literal.count > 40 ? "\(literal.prefix(20))… (\(literal.count) characters)" : literal
+            throw error("the number \(shown) is too large", at: start)
         }
         return .number(value, literal: literal)
     }

@@ -44,6 +44,14 @@ struct BatchTable {
             en: "these columns are not part of this survey and were ignored: \(unknownColumns.map { "\"\($0)\"" }.joined(separator: ", "))"))
     }
 
+    /// The error for a table with a header row and nothing below it: an empty template sent
+    /// back, which must not pass for a submission.
+    static func noRecords(at location: FileLocation) -> SurveyFileError {
+        SurveyFileError(location, LocalizedText(
+            zh: "表格只有表头，下面没有任何企业的数据；请每家企业填写一行后重新发送",
+            en: "the table has a header row but no enterprise rows below it; fill in one row per enterprise and send it again"))
+    }
+
     /// The error for a file in which no header row was found.
     static func noHeader(at location: FileLocation) -> SurveyFileError {
         SurveyFileError(location, LocalizedText(

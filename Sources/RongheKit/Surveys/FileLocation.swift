@@ -8,6 +8,8 @@ public struct FileLocation: Equatable, Hashable, Sendable, CustomStringConvertib
         case cell(sheet: String, reference: String)
         /// A row of a workbook sheet, 1-based.
         case row(sheet: String, row: Int)
+        /// A workbook sheet as a whole, e.g. one whose XML breaks off before its first row.
+        case sheet(String)
         /// A JSON path such as `answers["B1.1"]`.
         case jsonPath(String)
     }
@@ -22,13 +24,14 @@ public struct FileLocation: Equatable, Hashable, Sendable, CustomStringConvertib
         self.place = place
     }
 
-    /// `file:17`, `file:问卷!C7`, `file:问卷!7`, `file:answers["B1.1"]` or just `file`.
+    /// `file:17`, `file:问卷!C7`, `file:问卷!7`, `file:问卷`, `file:answers["B1.1"]` or just `file`.
     public var description: String {
         switch place {
         case nil: return file
         case .line(let line): return "\(file):\(line)"
         case .cell(let sheet, let reference): return "\(file):\(sheet)!\(reference)"
         case .row(let sheet, let row): return "\(file):\(sheet)!\(row)"
+        case .sheet(let sheet): return "\(file):\(sheet)"
         case .jsonPath(let path): return "\(file):\(path)"
         }
     }

@@ -31,13 +31,21 @@ public struct JSONSurveyReader {
         do {
             document = try JSONParser.parse(data)
         } catch {
+            // The parser ran out of text inside a value: the upload or copy broke off.
+            let cutOff = error.message.hasPrefix("the document ends") && !data.isEmpty
             throw SurveyFileError(FileLocation(file: file, place: .line(error.line)), LocalizedText(
-                zh: "JSON格式有误（第\(error.line)行第\(error.column)列）：\(error.message)",
-                en: "invalid JSON at column \(error.column): \(error.message)"))
+                zh: "JSON格式有误（第\(error.line)行第\(error.column)列）：\(error.message)" + (cutOff ? "；文件可能不完整，请重新保存后发送" : ""),
+                en: "invalid JSON at column \(error.column): \(error.message)"
+                    + (cutOff ? "; the file may be cut off: ask the sender to save it and send it again" : "")))
         }
         let root = JSONCursor(root: document)
         if case .array = document {
             let elements = try decoding(file) { () throws(JSONDecodingError) in try root.array() }
+            if elements.isEmpty {
+                throw SurveyFileError(FileLocation(file: file), LocalizedText(
+                    zh: "JSON数组是空的，没有任何企业的填报内容",
+                    en: "the JSON array is empty: it holds no enterprise's survey"))
+            }
             for element in elements {
                 try body(try record(element, file: file))
             }

@@ -22,6 +22,15 @@ public enum RawValue: Equatable, Hashable, Sendable {
         }
     }
 
+    /// Whether text in the value holds U+0000, which no spreadsheet cell can.
+    var containsNUL: Bool {
+        switch self {
+        case .text(let text): return text.utf8.contains(0)
+        case .list(let values): return values.contains { $0.containsNUL }
+        default: return false
+        }
+    }
+
     /// Whether the value is empty: blank text is an unanswered question. An empty list is an
     /// answer — a multi-choice question with none of its options chosen.
     public var isBlank: Bool {

@@ -54,6 +54,7 @@ public struct SurveyFileReader {
     public func forEachRecord(at url: URL, file: String, _ body: (RawSurvey) throws -> Void) throws -> SurveyFileSummary {
         switch Self.format(of: url) {
         case .json:
+            try NonTextFile.check(url, file: file, expecting: .json)
             let data: Data
             do {
                 data = try Data(contentsOf: url)

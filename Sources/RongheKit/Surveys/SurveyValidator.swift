@@ -41,7 +41,11 @@ public struct SurveyValidator: Sendable {
         var profileFields: [ProfileField: RawField] = [:]
         var answerFields: [String: RawField] = [:]
         for field in raw.fields {
-            switch mapper.target(forKey: field.key) {
+            let target = mapper.target(forKey: field.key)
+            if target != nil, field.value.containsNUL {
+                issues.append(nulCharacter(field, target: target))
+            }
+            switch target {
             case .profile(let profileField):
                 if let first = profileFields[profileField] {
                     issues.append(duplicate(field, first: first, label: profileField.label))
@@ -78,6 +82,21 @@ public struct SurveyValidator: Sendable {
 
     private func questionLabel(_ question: Question) -> LocalizedText {
         LocalizedText(zh: "\(question.id) \(question.label.zh)", en: "\(question.id) \(question.label.text(.en))")
+    }
+
+    /// A NUL in a value: no spreadsheet or form can hold one (Excel refuses it), so the file is
+    /// damaged or was not made by one; accepting it would break the leaders' workbook later.
+    private func nulCharacter(_ field: RawField, target: FieldMapper.Target?) -> SurveyIssue {
+        let label: LocalizedText
+        switch target {
+        case .profile(let profileField)?: label = profileField.label
+        case .question(let id)?: label = questionLabel(id)
+        case nil: label = LocalizedText(zh: field.key)
+        }
+        return SurveyIssue(.error, at: field.location, field: field.key, LocalizedText(
+            zh: "\(label.zh)：内容中含有空字符（零字节），表格中不会有这样的字符，文件可能已损坏；请核对后重新发送",
+            en: "\(label.text(.en)): the text contains a NUL character (a zero byte), which no form or spreadsheet holds; "
+                + "the file may be damaged: ask the sender to check the value and send the file again"))
     }
 
     private func duplicate(_ field: RawField, first: RawField, label: LocalizedText) -> SurveyIssue {

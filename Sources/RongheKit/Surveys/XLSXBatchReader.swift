@@ -23,6 +23,8 @@ public struct XLSXBatchReader {
     /// Reads one sheet; nil when it has no header, so the next sheet is tried.
     private func read(_ sheet: SheetInfo, of workbook: XLSXReader, file: String, _ body: (RawSurvey) throws -> Void) throws -> [SurveyIssue]? {
         var table: BatchTable?
+        var headerRow = 0
+        var sawRecord = false
         var warnings: [SurveyIssue] = []
         var rowsSeen = 0
         do {
@@ -33,6 +35,7 @@ public struct XLSXBatchReader {
                     var cells = [String](repeating: "", count: (row.cells.last?.reference.column ?? 0))
                     for cell in row.cells { cells[cell.reference.column - 1] = cell.value.description }
                     table = BatchTable(header: cells, mapper: mapper)
+                    headerRow = row.number
                     if let table, let warning = table.unknownColumnsWarning(
                         at: FileLocation(file: file, place: .row(sheet: sheet.name, row: row.number)))
                     {
@@ -51,6 +54,7 @@ public struct XLSXBatchReader {
                         location: FileLocation(file: file, place: .cell(sheet: sheet.name, reference: cell.reference.description))))
                 }
                 guard !fields.isEmpty else { return }
+                sawRecord = true
                 try body(RawSurvey(location: FileLocation(file: file, place: .row(sheet: sheet.name, row: row.number)), fields: fields))
             }
         } catch is StopReading {
@@ -58,7 +62,9 @@ public struct XLSXBatchReader {
         } catch let error as XLSXError {
             throw SurveyFileError(error, file: file)
         }
-        return table == nil ? nil : warnings
+        guard table != nil else { return nil }
+        if !sawRecord { throw BatchTable.noRecords(at: FileLocation(file: file, place: .row(sheet: sheet.name, row: headerRow))) }
+        return warnings
     }
 
     private struct StopReading: Error {}

@@ -7,6 +7,8 @@ import Foundation
 enum FileSignature: Equatable {
     /// A zip package, possibly an `.xlsx` workbook.
     case zip
+    /// A zip package with no entries: nothing but the end-of-directory record.
+    case emptyZip
     /// No bytes at all.
     case empty
     /// An OLE2 compound file: `.xls`, `.et`, `.doc`, or an encrypted OOXML package.
@@ -27,8 +29,11 @@ enum FileSignature: Equatable {
     init(head: [UInt8]) {
         if head.isEmpty {
             self = .empty
-        } else if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+        } else if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             self = .zip
+        } else if head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            // The end-of-directory record comes last, so a file starting with it lists no entries.
+            self = .emptyZip
         } else if head.starts(with: CompoundFile.signature) {
             self = .compoundFile
         } else if head.starts(with: Array("%PDF".utf8)) {
@@ -52,6 +57,7 @@ enum FileSignature: Equatable {
         switch FileSignature(head: head) {
         case .zip: return
         case .empty: problem = .empty
+        case .emptyZip: problem = .emptyPackage
         case .pdf: problem = .pdfFile
         case .html: problem = .htmlFile
         case .text: problem = .textFile

@@ -47,6 +47,9 @@ final class SheetRowParser: XMLPartHandler {
         super.init(path: path, part: part)
     }
 
+    /// The row being read, or nil between rows.
+    var currentRow: Int? { inRow ? rowNumber : nil }
+
     override func start(_ name: String, attributes: [String: String]) throws {
         switch name {
         case "c" where inRow:
@@ -115,8 +118,11 @@ final class SheetRowParser: XMLPartHandler {
 
     private func startRow(_ attributes: [String: String]) throws {
         if let text = attributes["r"] {
-            guard let number = Int(text), number >= 1, number <= CellReference.maxRow else {
+            guard let number = Int(text), number >= 1 else {
                 throw invalid("invalid row number \"\(text)\"")
+            }
+            guard number <= CellReference.maxRow else {
+                throw invalid("row \(text) is past the last row a sheet can have (\(CellReference.maxRow))")
             }
             guard number > previousRowNumber else {
                 throw invalid("row \(number) comes after row \(previousRowNumber); rows must be in order")
@@ -141,6 +147,10 @@ final class SheetRowParser: XMLPartHandler {
         }
         if let text = attributes["r"] {
             guard let parsed = CellReference.parse(text) else {
+                if Self.isOutsideSheet(text) {
+                    throw invalid("cell \(text) is outside a sheet, whose last column is "
+                        + "\(CellReference.columnName(CellReference.maxColumn)) and last row \(CellReference.maxRow)")
+                }
                 throw invalid("invalid cell reference \"\(text)\"")
             }
             guard parsed.row == rowNumber else {
@@ -166,6 +176,14 @@ final class SheetRowParser: XMLPartHandler {
         value = ""
         inlineText = ""
         phoneticDepth = 0
+    }
+
+    /// Whether `text` is written like a cell reference (letters, then digits not starting with 0)
+    /// but lies past Excel's last column or row, such as `XFE1` or `A1048577`.
+    static func isOutsideSheet(_ text: String) -> Bool {
+        let letters = text.prefix { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
+        let digits = text.dropFirst(letters.count)
+        return !letters.isEmpty && !digits.isEmpty && digits.first != "0" && digits.allSatisfy { ("0"..."9").contains($0) }
     }
 
     /// The value of the cell just closed, or `nil` if it has none.

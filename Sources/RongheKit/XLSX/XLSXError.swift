@@ -47,6 +47,11 @@ public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
         case openDocumentSpreadsheet
         /// The zip structure cannot be read: truncated, or not really a zip.
         case damagedPackage
+        /// A zip file with no entries at all.
+        case emptyPackage
+        /// An entry whose name climbs out of the package or is absolute (`../../etc/x`, `/etc/x`,
+        /// `C:\x`), which no spreadsheet program writes: a crafted package.
+        case unsafeEntryName(String)
         /// One entry's data is damaged; carries what the zip library reported.
         case damagedPart(String)
         /// The entry is encrypted inside the zip.
@@ -139,6 +144,13 @@ public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
             case .damagedPackage:
                 return "the file is damaged or incomplete (it cannot be opened as a zip package); "
                     + "ask the sender to save the workbook and send it again"
+            case .emptyPackage:
+                return "the file is an empty zip package (it holds no files at all); ask the sender to save the workbook "
+                    + "and send it again"
+            case .unsafeEntryName(let name):
+                return "the package holds a file named \"\(name)\", a name that points outside the package; no "
+                    + "spreadsheet program writes such names, so the file is refused; save the table again as .xlsx in "
+                    + "Excel or WPS"
             case .damagedPart(let detail):
                 return "this part of the file is damaged (\(detail)); ask the sender to save the workbook "
                     + "and send it again"
@@ -224,12 +236,32 @@ public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     public let location: Location
     /// What is wrong.
     public let problem: Problem
+    /// For a problem inside a sheet's part (its XML, or the zip entry holding it), the sheet and
+    /// the row being read: what a sender can find in the workbook, where ``location`` names the
+    /// part and a position in its XML for whoever debugs the file. Not part of ``description``.
+    public internal(set) var sheetContext: SheetContext?
+
+    /// The sheet, and the row if one was open, where reading stopped.
+    public struct SheetContext: Sendable, Equatable {
+        /// The sheet's name in the workbook.
+        public let sheet: String
+        /// The 1-based row being read, or nil between rows (or before the first).
+        public let row: Int?
+    }
 
     /// Creates an error; the reader does this, callers mostly inspect or print errors.
     public init(path: String, location: Location = .file, problem: Problem) {
         self.path = path
         self.location = location
         self.problem = problem
+    }
+
+    /// The part the error is located in, for a part or a position inside one.
+    public var part: String? {
+        switch location {
+        case .part(let part), .position(let part, _, _): return part
+        case .file, .sheet, .cell: return nil
+        }
     }
 
     /// `path[:where]: error: message`, in the style of compiler diagnostics.

@@ -109,7 +109,12 @@ public final class XLSXReader {
             let parser = SheetRowParser(
                 path: path, part: entry.name, sheet: sheet.name, sharedStrings: strings, formats: formats,
                 uses1904: uses1904DateSystem, limits: limits, deliver: body)
-            try XMLPartParser.parse(part: entry.name, of: archive, with: parser)
+            do {
+                try XMLPartParser.parse(part: entry.name, of: archive, with: parser)
+            } catch var error as XLSXError where error.part == entry.name && error.sheetContext == nil {
+                error.sheetContext = XLSXError.SheetContext(sheet: sheet.name, row: parser.currentRow)
+                throw error
+            }
         }
     }
 

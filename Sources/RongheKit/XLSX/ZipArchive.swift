@@ -94,6 +94,9 @@ public final class ZipArchive {
                     String(decoding: UnsafeBufferPointer(start: $0, count: nameLength), as: UTF8.self)
                 }
             }
+            if Self.isUnsafe(name) {
+                throw XLSXError(path: path, problem: .unsafeEntryName(name))
+            }
             let entry = ZipEntry(
                 name: name,
                 compressedSize: Int64(clamping: info.compressed_size),
@@ -129,6 +132,19 @@ public final class ZipArchive {
 
     deinit {
         unzClose(handle)
+    }
+
+    /// Whether an entry name is absolute or climbs out of the package: `/etc/x`, `\\server\x`,
+    /// `C:x`, `../x`, `xl/../../x`, or one with a NUL. Nothing here extracts entries, but a package
+    /// carrying such names was made to attack the programs that do, so it is refused whole.
+    static func isUnsafe(_ name: String) -> Bool {
+        let utf8 = Array(name.utf8)
+        if utf8.contains(0) { return true }
+        if let first = utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "\\") { return true }
+        if utf8.count >= 2, utf8[1] == UInt8(ascii: ":"), (utf8[0] | 0x20) >= UInt8(ascii: "a"), (utf8[0] | 0x20) <= UInt8(ascii: "z") {
+            return true
+        }
+        return name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
     }
 
     /// The entry with this name, compared exactly first and then ignoring ASCII case, as part

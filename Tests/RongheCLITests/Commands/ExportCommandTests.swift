@@ -94,7 +94,7 @@ import Testing
         let quality = try XLSXReader(path: scratch.path("empty.xlsx")).grid(ofSheet: "数据质量")
         let row = try #require((1...quality.rowCount).first { quality[$0, 1] == .string("broken.json") })
         #expect(quality[row, 2] == .string("1"))
-        #expect(quality[row, 5] == .string("JSON格式有误（第1行第2列）：expected a quoted key in the object"))
+        #expect(quality[row, 5] == .string("JSON格式有误（第1行第2列）：the document ends inside an object；文件可能不完整，请重新保存后发送"))
     }
 
     @Test func aResubmissionInALaterFileSupersedes() throws {

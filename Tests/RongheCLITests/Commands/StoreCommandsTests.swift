@@ -1,5 +1,6 @@
 import Foundation
 import RongheKit
+import RongheTestSupport
 import Testing
 
 @testable import RongheCLI

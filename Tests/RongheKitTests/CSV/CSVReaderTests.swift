@@ -237,7 +237,8 @@ import Testing
         (
             // 195 bytes: the pairs before the last byte happen to be UTF-16 code units, the last is half of one.
             "utf8-bom.csv", .init(encoding: .utf16BigEndian), [],
-            "utf8-bom.csv:1: error: the file is not valid UTF-16BE (bad byte 0x0A at offset 194)"
+            "utf8-bom.csv:1: error: the file ends in the middle of a character (UTF-16BE, at offset 194): it was probably "
+                + "cut off; ask the sender to save it and send it again"
         ),
     ]
 
@@ -379,5 +380,16 @@ import Testing
         }
         #expect(count == 100_001)
         #expect(last == CSVRecord(fields: ["100000", "德州市企业100000有限公司", "德州市经济开发区", "0.5", ""], line: 100_001))
+    }
+
+    @Test func theLastRecordSaysWhetherALineBreakFollowedIt() throws {
+        let cut = CSVReader(data: Data("a,b,c\r\n1,2".utf8), name: "cut.csv")
+        #expect(try cut.next()?.fields == ["a", "b", "c"])
+        #expect(!cut.lastRecordHasNoLineBreak)
+        #expect(try cut.next()?.fields == ["1", "2"])
+        #expect(cut.lastRecordHasNoLineBreak)
+        let whole = CSVReader(data: Data("a,b,c\r\n1,2\n".utf8), name: "whole.csv")
+        _ = try whole.readAll()
+        #expect(!whole.lastRecordHasNoLineBreak)
     }
 }

@@ -16,6 +16,19 @@ extension CSVDecodingTests {
             #expect(TextEncodingDetector.detect(bytes) == encoding)
         }
 
+        @Test func utf16WithoutAMarkIsToldByItsZeroBytes() {
+            let text = "统一社会信用代码,企业名称\r\n91371402MA3F2K7L17,德州华兴机械有限公司\r\n"
+            let little = Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let big = Array(text.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            #expect(TextEncodingDetector.utf16WithoutByteOrderMark(at: little) == .utf16LittleEndian)
+            #expect(TextEncodingDetector.utf16WithoutByteOrderMark(at: big) == .utf16BigEndian)
+            #expect(TextEncodingDetector.utf16WithoutByteOrderMark(at: Array(text.utf8)) == nil)
+            // A stray NUL or two in UTF-8 is not UTF-16.
+            #expect(TextEncodingDetector.utf16WithoutByteOrderMark(at: Array("a\0b,c\0d".utf8)) == nil)
+            // Zeros at both parities alike: binary data.
+            #expect(TextEncodingDetector.utf16WithoutByteOrderMark(at: [UInt8](repeating: 0, count: 64)) == nil)
+        }
+
         @Test func noMark() {
             #expect(TextEncodingDetector.byteOrderMark(at: [UInt8]()) == nil)
             #expect(TextEncodingDetector.byteOrderMark(at: [0xEF, 0xBB]) == nil)

@@ -13,7 +13,7 @@ import Testing
         (#"["371402"]"#, "d.json: error: expected an object of district codes to names, found an array"),
         (#"{"371402": 1}"#, #"d.json: error: the name of district "371402" is a number, not a string"#),
         (#"{"德城区": "371402"}"#, #"d.json: error: "德城区" is not a 6-digit division code"#),
-        (#"{"#, "d.json: error: line 1, column 2: expected a quoted key in the object"),
+        (#"{"#, "d.json: error: line 1, column 2: the document ends inside an object"),
     ])
     func badDistrictNames(text: String, expected: String) {
         #expect(throws: ReportError.self) { try ReportInput.districtNames(fromJSON: Data(text.utf8), source: "d.json") }

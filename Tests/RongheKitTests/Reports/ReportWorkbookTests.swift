@@ -267,7 +267,7 @@ import Testing
         #expect(grid[row, 5] == .string("enterprise.uscc：统一社会信用代码“91371402MA3C5LXK2X”的校验位应为“W”而不是“X”，请核对是否录入有误"))
         let brokenRow = try #require(grid.rows(where: 1, equals: .string("broken.json")).first)
         #expect(grid[brokenRow, 2] == .string("1"))
-        #expect(grid[brokenRow, 5] == .string("JSON格式有误（第1行第2列）：expected a quoted key in the object"))
+        #expect(grid[brokenRow, 5] == .string("JSON格式有误（第1行第2列）：the document ends inside an object；文件可能不完整，请重新保存后发送"))
         // Intake counts are on the sheet too.
         let submitted = try #require(grid.rows(where: 1, equals: .string("提交问卷")).first)
         #expect(grid[submitted, 2] == .number(4))

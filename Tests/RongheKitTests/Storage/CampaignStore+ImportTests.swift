@@ -1,4 +1,5 @@
 import Foundation
+import RongheTestSupport
 import Testing
 
 @testable import RongheKit

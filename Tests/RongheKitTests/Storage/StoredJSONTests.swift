@@ -78,6 +78,14 @@ extension StorageTests {
             #expect(try StoredJSON.decodeIssues(text) == issues)
         }
 
+        @Test func aSheetAsAWholeIsAPlace() throws {
+            let issue = SurveyIssue(.error, at: FileLocation(file: "b.xlsx", place: .sheet("企业填报数据")), LocalizedText(zh: "损坏"))
+            let text = StoredJSON.encode(issues: [issue])
+            #expect(text.contains(#""place":{"sheet":"企业填报数据"}"#))
+            #expect(try StoredJSON.decodeIssues(text) == [issue])
+            #expect(issue.location.description == "b.xlsx:企业填报数据")
+        }
+
         @Test func anyValidJSONOfTheShapeReads() throws {
             let text = """
                  { "A" : "x\\u00e9\\/\\"" , "B":[ "a" ,"b\\ud83d\\ude00" ], "C" : -1.5E+2, "D" :true,"E":false,

@@ -46,7 +46,9 @@ import Testing
         ("[1e999]", "1:2: the number 1e999 is too large"),
         ("\"a\tb\"", "1:3: a control character must be escaped inside a string"),
         ("", "1:1: the document ends where a value was expected"),
-        ("NaN", "1:1: unexpected character 'N' where a value was expected"),
+        ("NaN", "1:1: NaN is not a JSON value; leave the value out or write null"),
+        ("[Infinity]", "1:2: Infinity is not a JSON value; leave the value out or write null"),
+        ("{} {}", "1:4: a second JSON value follows the first; a file holds one value, so put several in an array [ … ]"),
     ])
     func reportsSyntaxErrorsWithPosition(text: String, expected: String) {
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(text) }

@@ -55,7 +55,7 @@ import Testing
     @Test func everyFileIsListedAndEveryListedFileExists() {
         #expect(Self.files == Self.expected.files.keys.sorted())
         let malformed = Self.files.filter { !$0.hasPrefix("tricky/") }
-        #expect(malformed.count >= 25)
+        #expect(malformed.count >= 60)
     }
 
     @Test(arguments: files)
@@ -76,6 +76,25 @@ import Testing
     @Test func aFormulaInANameIsKeptAsText() throws {
         let response = try #require(try Self.intake("tricky/formula-in-name.csv").accepted.first)
         #expect(response.profile.name == #"=HYPERLINK("http://example.com/subsidy","点击领取补贴")"#)
+    }
+
+    /// Text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`) is data: accepted
+    /// and kept exactly as sent.
+    @Test func formulaLikeNamesAreKeptAsText() throws {
+        let names = try Self.intake("tricky/formula-like-text.csv").accepted.map(\.profile.name)
+        #expect(names == ["=cmd|' /C calc'!A0", "+1 夏津县瑞丰棉纺有限公司", "-1 临邑县恒源化工有限公司", "@SUM(1+1)*cmd|' /C calc'!A0"])
+    }
+
+    @Test(arguments: ["tricky/utf16-unicode-text.csv", "tricky/utf16-without-byte-order-mark.csv"])
+    func utf16TextIsRead(name: String) throws {
+        let response = try #require(try Self.intake(name).accepted.first)
+        #expect(["禹城市通达糖业有限公司", "临邑县恒源化工有限公司"].contains(response.profile.name))
+        #expect(response.answers["P1"] == .number(320))
+    }
+
+    @Test func mixedLineEndingsEndLines() throws {
+        let accepted = try Self.intake("tricky/mixed-line-endings.csv").accepted
+        #expect(accepted.map(\.profile.employees) == [60, 16, 150])
     }
 
     @Test func fullWidthDigitsAreNumbers() throws {

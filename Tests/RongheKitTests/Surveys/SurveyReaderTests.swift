@@ -82,7 +82,66 @@ import Testing
         }
     }
 
+    @Test func anEmptyJSONArrayHoldsNoSurvey() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.url.appendingPathComponent("none.json")
+        try Data("[ ]".utf8).write(to: url)
+        #expect(throws: SurveyFileError(FileLocation(file: "none.json"), LocalizedText(
+            zh: "JSON数组是空的，没有任何企业的填报内容", en: "the JSON array is empty: it holds no enterprise's survey"))) {
+            try records(url, file: "none.json")
+        }
+    }
+
+    // MARK: Files that are not text
+
+    @Test(arguments: [
+        ("a.csv", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "a.csv: 错误: 这是Excel工作簿（.xlsx）或其他压缩文件，不是CSV文本文件；如果是工作簿，请把扩展名改为.xlsx"),
+        ("a.json", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+         "a.json: 错误: 这是Excel 97-2003工作簿（.xls）或其他Office文件，不是JSON文本文件；请用Excel或WPS打开并另存为.xlsx"),
+        ("a.json", Array("%PDF-1.4".utf8), "a.json: 错误: 这是PDF文件，不是JSON文件；请发送填报文件本身"),
+        ("a.json", [0xFF, 0xFE, 0x7B, 0x00], "a.json: 错误: JSON文件是UTF-16编码（如记事本的“Unicode”）；请另存为UTF-8编码后发送"),
+        ("a.csv", [0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08], "a.csv: 错误: 这不是文本文件（CSV），而是二进制数据；请发送CSV或.xlsx格式的填报文件"),
+    ] as [(String, [UInt8], String)])
+    func filesThatAreNotTextAreNamedForWhatTheyAre(name: String, bytes: [UInt8], chinese: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.url.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        do {
+            _ = try records(url, file: name)
+            Issue.record("read \(name)")
+        } catch let error as SurveyFileError {
+            #expect(error.issue.formatted(.zh) == chinese)
+        }
+    }
+
     // MARK: CSV
+
+    @Test func aHeaderWithoutRowsIsRefusedInBothLanguages() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.url.appendingPathComponent("template.csv")
+        try Data("德州市2026年申报汇总表\r\n统一社会信用代码,企业名称,所属区县\r\n\r\n".utf8).write(to: url)
+        do {
+            _ = try records(url, file: "template.csv")
+            Issue.record("read a header without rows")
+        } catch let error as SurveyFileError {
+            #expect(error.issue.formatted(.en) == "template.csv:2: error: the table has a header row but no enterprise rows below it; "
+                + "fill in one row per enterprise and send it again")
+            #expect(error.issue.formatted(.zh) == "template.csv:2: 错误: 表格只有表头，下面没有任何企业的数据；请每家企业填写一行后重新发送")
+        }
+    }
+
+    @Test func aNULInAValueRejectsTheRecordInBothLanguages() throws {
+        let raw = RawSurvey(location: FileLocation(file: "n.csv", place: .line(2)), fields: [
+            RawField(key: "企业名称", value: .text("德州\u{0}华兴"), location: FileLocation(file: "n.csv", place: .line(2))),
+        ])
+        let validation = SurveyValidator(tree: Self.tree, currentYear: 2026).validate(raw)
+        #expect(validation.response == nil)
+        let first = try #require(validation.issues.first)
+        #expect(first.formatted(.zh) == "n.csv:2: 错误: 企业名称：内容中含有空字符（零字节），表格中不会有这样的字符，文件可能已损坏；请核对后重新发送")
+    }
 
     @Test func anEmptyCSVFileIsCalledEmpty() throws {
         let directory = try TemporaryDirectory()

@@ -238,13 +238,31 @@ import Testing
         package.set("xl/_rels/workbook.xml.rels", TestWorkbook.relationships([
             ("rId1", "worksheet", "../../etc/passwd"),
         ]))
-        // The entry with that name exists; it is never opened as a file, and never reached.
-        package.set("../../etc/passwd", "root:x:0:0")
         let path = directory.path("escape.xlsx")
         try package.write(to: path)
         #expect(xlsxErrorText { _ = try XLSXReader(path: path) }
             == "\(path):xl/_rels/workbook.xml.rels: error: relationship rId1 points outside the package "
             + "(\"../../etc/passwd\")")
+    }
+
+    /// Damage inside a sheet's XML names the sheet and the row being read, besides the part and
+    /// the position in its XML; a reference past the grid says so.
+    @Test(arguments: [
+        ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"XFE2\"><v>2</v></c></row>", 2,
+         "cell XFE2 is outside a sheet, whose last column is XFD and last row 1048576"),
+        ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"1048577\"/>", nil,
+         "row 1048577 is past the last row a sheet can have (1048576)"),
+    ] as [(String, Int?, String)])
+    func damageInASheetNamesTheSheetAndRow(rows: String, row: Int?, detail: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("damaged.xlsx")
+        try TestWorkbook(sheets: [("申报", rows)]).write(to: path)
+        let reader = try XLSXReader(path: path)
+        let error = xlsxError { try reader.forEachRow(inSheet: "申报") { _ in } }
+        #expect(error?.sheetContext == XLSXError.SheetContext(sheet: "申报", row: row))
+        #expect(error?.part == "xl/worksheets/sheet1.xml")
+        #expect(error?.problem == .invalidContent(detail))
     }
 
     @Test func reportsMissingWorkbookAndSheetParts() throws {
