@@ -2,8 +2,9 @@
 #   make demo   installs what is missing, builds, runs the whole flow, leaves a workbook in reports/
 #   make test   installs what is missing, builds, runs every test
 #   make bench  times every step beside peers at 1,000, 10,000 and 100,000 enterprises (minutes);
-#               make bench SIZES="1000 10000" for a quick run, REPEAT=3 for steadier figures (the least
-#               CPU time of 3 runs, three times as long). Figures go to scripts/bench/results.md.
+#               make bench SIZES="1000 10000" for a quick run, REPEAT=3 for steadier figures (3 whole
+#               passes, each figure the one of least CPU time; 3 times as long). Figures go to
+#               scripts/bench/results.md.
 
 PACKAGES := libsqlite3-dev libxlsxwriter-dev libminizip-dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
