@@ -4,8 +4,9 @@
 #               among them: the malformed corpus, the unchanged database, a bounded fuzz run, the crashers)
 #   make check-robustness   the long part: release build, the crash script, minutes of fuzzing per reader
 #   make bench  times every step beside peers at 1,000, 10,000 and 100,000 enterprises (minutes);
-#               make bench SIZES="1000 10000" for a quick run, REPEAT=3 for steadier figures (the least
-#               CPU time of 3 runs, three times as long). Figures go to scripts/bench/results.md.
+#               make bench SIZES="1000 10000" for a quick run, REPEAT=3 for steadier figures (3 whole
+#               passes, each figure the one of least CPU time; 3 times as long). Figures go to
+#               scripts/bench/results.md.
 
 PACKAGES := libsqlite3-dev libxlsxwriter-dev libminizip-dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

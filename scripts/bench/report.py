@@ -96,7 +96,8 @@ def document(facts, sizes, seed, repeat, rows, steps, check):
     out = ["# `make bench` results", "",
            "Written by `scripts/bench/bench.py` (see `scripts/bench/README.md`); every run overwrites it. "
            f"Sizes {', '.join(f'{s:,}' for s in sizes)}; seed {seed}; tree `indicators/lianghua-default.json`; "
-           + (f"each figure the run with the least work CPU time of {repeat}." if repeat > 1 else "each figure one run."), "",
+           + (f"{repeat} passes over every size and step, each figure the pass with the least work CPU time."
+              if repeat > 1 else "one pass."), "",
            "## Machine", ""]
     out += [f"- {what}: {value}" for what, value in facts]
     out += ["", "## What each step measures", ""]
