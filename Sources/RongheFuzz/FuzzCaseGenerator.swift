@@ -4,6 +4,7 @@ import RongheKit
 /// Makes the input of any fuzz case from the seeds: the same run seed and case number give the
 /// same bytes, so a crash found in a long run is reproduced from two numbers.
 public struct FuzzCaseGenerator {
+    /// The files mutations start from.
     public let seeds: FuzzSeeds
     /// The parts of every workbook seed that opens as a zip, for part-level mutations.
     private let packages: [String: [XLSXMutator.Part]]

@@ -7,6 +7,7 @@ import RongheKit
 /// Each case is written to the same file in the harness's directory (named by its target's
 /// extension), so a crash leaves the input that caused it there. Not Sendable: one per thread.
 public final class FuzzHarness {
+    /// Where each case is written before it is read.
     public let directory: URL
     private let intake: SurveyIntake
 

@@ -5,9 +5,12 @@ import Foundation
 /// A crash ends the process, so a long run goes through ``FuzzRunner`` in child processes (see
 /// `ronghe-fuzz`); the tests run a bounded number of cases here directly.
 public struct FuzzRunner {
+    /// Makes each case's input.
     public let generator: FuzzCaseGenerator
+    /// Reads each case through intake.
     public let harness: FuzzHarness
 
+    /// A runner of `generator`'s cases through `harness`.
     public init(generator: FuzzCaseGenerator, harness: FuzzHarness) {
         self.generator = generator
         self.harness = harness
@@ -15,6 +18,7 @@ public struct FuzzRunner {
 
     /// What a run found.
     public struct Report: Sendable {
+        /// Cases run.
         public var cases = 0
         /// Files read, however many records they had accepted or rejected.
         public var read = 0
@@ -25,6 +29,7 @@ public struct FuzzRunner {
         /// The slowest case and its time in seconds.
         public var slowest: (case: UInt64, seconds: Double) = (0, 0)
 
+        /// An empty report.
         public init() {}
     }
 

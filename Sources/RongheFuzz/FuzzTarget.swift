@@ -1,7 +1,10 @@
 /// The readers the fuzzer feeds, each by the file name extension that routes a file to it.
 public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// Ronghe's JSON surveys, read by ``RongheKit/JSONSurveyReader``.
     case json
+    /// Batch CSV files, read by ``RongheKit/CSVSurveyReader``.
     case csv
+    /// Workbooks: batch sheets and filled-in forms, read through ``RongheKit/XLSXReader``.
     case xlsx
 
     /// The extension a case is written with, so that intake picks this target's reader.

@@ -4,12 +4,12 @@ import Foundation
 /// memory or on disk whole.
 ///
 /// Every byte passes the prolog scanner before the parser sees it: a DOCTYPE is refused before
-/// libxml2 could expand a single entity; and UTF-16 is checked for unpaired surrogates, on which
-/// libxml2 crashes (see ``UTF16StreamValidator``). FoundationXML asks only for `open`, `read` and `close`.
+/// libxml2 could expand a single entity; and the text is checked for what the parser crashes on
+/// (see ``XMLStreamGuard``). FoundationXML asks only for `open`, `read` and `close`.
 final class PartInputStream: InputStream {
     private let reader: ZipEntryReader
     private var scanner = XMLPrologScanner()
-    private var utf16 = UTF16StreamValidator()
+    private var textGuard = XMLStreamGuard()
     /// Bytes read but held back from the parser until the rest of their character arrives.
     private var held: [UInt8] = []
     private var status: Stream.Status = .notOpen
@@ -52,10 +52,10 @@ final class PartInputStream: InputStream {
                     try scanner.scan(fresh)
                 }
                 if count == 0 {
-                    try utf16.finish()
+                    try textGuard.finish()
                     return total  // a lone last byte: the parser says the part is cut off
                 }
-                let waiting = try utf16.scan(fresh)
+                let waiting = try textGuard.scan(fresh)
                 total += count
                 if total > waiting || total == length {
                     held = Array(UnsafeBufferPointer(start: buffer + total - waiting, count: waiting))

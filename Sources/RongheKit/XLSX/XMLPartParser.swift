@@ -30,7 +30,12 @@ enum XMLPartParser {
             case nil: break
             case is XMLPrologScanner.DoctypeFound:
                 throw XLSXError(path: archive.path, location: .part(part), problem: .doctype)
-            case let surrogate as UTF16StreamValidator.UnpairedSurrogate:
+            case let instruction as XMLStreamGuard.DatalessProcessingInstruction:
+                throw XLSXError(
+                    path: archive.path, location: .part(part),
+                    problem: .malformedXML("a processing instruction without data (<?\(instruction.target)?>) at byte "
+                        + "\(instruction.offset), which no spreadsheet program writes"))
+            case let surrogate as XMLStreamGuard.UnpairedSurrogate:
                 throw XLSXError(
                     path: archive.path, location: .part(part),
                     problem: .malformedXML("the part's UTF-16 text has half a character (an unpaired surrogate) at byte \(surrogate.offset)"))
@@ -72,6 +77,7 @@ enum XMLPartParser {
             41: "an attribute has no value",
             42: "an attribute appears twice in one tag",
             64: "invalid XML declaration",
+            65: "a space is missing (between attributes, or after a processing instruction's name)",
             68: "a tag or attribute has no valid name",
             73: "a tag is not closed with '>'",
             76: "a closing tag does not match the opening tag",

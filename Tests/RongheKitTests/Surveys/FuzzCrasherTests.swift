@@ -23,6 +23,16 @@ import Testing
                 + "text has half a character (an unpaired surrogate) at byte 1896); ask the sender to save it again in Excel "
                 + "or WPS and send it again",
         ]),
+        ("xlsx-processing-instruction-without-data.xlsx", 0, [
+            "xlsx-processing-instruction-without-data.xlsx: error: the workbook is damaged (malformed XML: a processing "
+                + "instruction without data (<?xm?>) at byte 0, which no spreadsheet program writes, in _rels/.rels); ask the "
+                + "sender to save it again in Excel or WPS and send it again",
+        ]),
+        ("xlsx-processing-instruction-without-data-minimal.xlsx", 0, [
+            "xlsx-processing-instruction-without-data-minimal.xlsx:企业填报数据: error: the workbook is damaged (malformed XML: "
+                + "a processing instruction without data (<?x?>) at byte 143, which no spreadsheet program writes); ask the "
+                + "sender to save it again in Excel or WPS and send it again",
+        ]),
         ("xlsx-utf16-unpaired-surrogate-minimal.xlsx", 0, [
             "xlsx-utf16-unpaired-surrogate-minimal.xlsx:企业填报数据: error: the workbook is damaged (malformed XML: the "
                 + "part's UTF-16 text has half a character (an unpaired surrogate) at byte 600); ask the sender to save it "
